@@ -1,0 +1,35 @@
+# md4c from the verified Debian source tarball (scripts/fetch-md4c.sh puts it in
+# .cache/md4c). The tarball is checked again here so that a build can never use a
+# file that was swapped after the fetch, then unpacked into the build tree.
+set(MD4C_VERSION 0.4.8)
+set(MD4C_SHA256 4a457df853425b6bb6e3457aa1d1a13bccec587a04c38c622b1013a0da41439f)
+set(MD4C_TARBALL "${PROJECT_SOURCE_DIR}/.cache/md4c/md4c_${MD4C_VERSION}.orig.tar.gz"
+    CACHE FILEPATH "md4c ${MD4C_VERSION} original source tarball (fetched by scripts/fetch-md4c.sh)")
+
+if(NOT EXISTS "${MD4C_TARBALL}")
+  execute_process(COMMAND "${PROJECT_SOURCE_DIR}/scripts/fetch-md4c.sh" RESULT_VARIABLE fetch_result)
+  if(NOT fetch_result EQUAL 0)
+    message(FATAL_ERROR "md4c source tarball missing and scripts/fetch-md4c.sh failed")
+  endif()
+endif()
+file(SHA256 "${MD4C_TARBALL}" md4c_actual_sha256)
+if(NOT md4c_actual_sha256 STREQUAL MD4C_SHA256)
+  message(FATAL_ERROR "${MD4C_TARBALL}: SHA-256 ${md4c_actual_sha256}, expected ${MD4C_SHA256}")
+endif()
+
+set(MD4C_SOURCE_DIR "${CMAKE_BINARY_DIR}/_deps/md4c-release-${MD4C_VERSION}/src")
+if(NOT EXISTS "${MD4C_SOURCE_DIR}/md4c.c")
+  file(ARCHIVE_EXTRACT INPUT "${MD4C_TARBALL}" DESTINATION "${CMAKE_BINARY_DIR}/_deps")
+endif()
+
+# The HTML5 named character references, turned from md4c's entity.c into one
+# compact string (see wasm/common/html_entities.cpp for the format and why).
+set(BR_ENTITY_TABLE "${CMAKE_BINARY_DIR}/generated/html_entity_table.inc")
+if(NOT EXISTS "${BR_ENTITY_TABLE}" OR "${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake" IS_NEWER_THAN "${BR_ENTITY_TABLE}")
+  execute_process(COMMAND "${CMAKE_COMMAND}" -DINPUT=${MD4C_SOURCE_DIR}/entity.c -DOUTPUT=${BR_ENTITY_TABLE}
+                          -P "${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake"
+                  RESULT_VARIABLE gen_result)
+  if(NOT gen_result EQUAL 0)
+    message(FATAL_ERROR "could not generate the entity table from ${MD4C_SOURCE_DIR}/entity.c")
+  endif()
+endif()

@@ -1,0 +1,12 @@
+# Native Catch2 tests (Debian's catch2 2.x, single header in /usr/include/catch2).
+find_package(Catch2 REQUIRED)
+file(GLOB BR_TEST_SOURCES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/cpp/test_*.cpp")
+# The Catch2 main is its own library so that editing a test never recompiles it.
+add_library(br_catch_main STATIC tests/cpp/catch_main.cpp)
+target_link_libraries(br_catch_main PUBLIC Catch2::Catch2)
+add_executable(br_tests ${BR_TEST_SOURCES})
+target_link_libraries(br_tests PRIVATE br_core br_catch_main)
+target_compile_options(br_tests PRIVATE ${BR_WARNINGS})
+target_compile_definitions(br_tests PRIVATE BR_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+include(Catch)
+catch_discover_tests(br_tests)

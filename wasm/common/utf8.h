@@ -1,0 +1,44 @@
+// UTF-8 decoding, encoding and repair shared by the Markdown engine and the
+// comment validator. Everything works on byte ranges (std::string_view): input
+// is never assumed to be valid or NUL-terminated.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace blogreader::utf8 {
+
+/// U+FFFD REPLACEMENT CHARACTER: what invalid input turns into when repairing.
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+/// Result of decoding one code point.
+struct Decoded {
+    char32_t code_point;  ///< the code point, or kReplacementCharacter when !valid
+    std::size_t length;   ///< bytes consumed: 1..4; an invalid sequence consumes its maximal subpart (at least 1)
+    bool valid;           ///< false for any ill-formed sequence (overlong, surrogate, > U+10FFFF, truncated, stray byte)
+};
+
+/// Decodes the code point starting at text[offset] (offset < text.size()).
+/// Ill-formed input follows the WHATWG/Unicode "maximal subpart" rule, so that
+/// repairing gives the same U+FFFD count as a browser's TextDecoder.
+Decoded decode(std::string_view text, std::size_t offset) noexcept;
+
+/// Appends the UTF-8 form of code_point (which must be a scalar value) to out.
+void append(std::string& out, char32_t code_point);
+
+/// True when text is well-formed UTF-8 (no surrogates, no overlong forms).
+bool is_valid(std::string_view text) noexcept;
+
+/// Offset of the first ill-formed byte, or std::string_view::npos when valid.
+std::size_t first_invalid(std::string_view text) noexcept;
+
+/// Copies text, replacing each ill-formed sequence (and, when replace_nul is
+/// set, each U+0000) by U+FFFD. Returns the number of replacements made.
+std::size_t repair(std::string_view text, std::string& out, bool replace_nul = true);
+
+/// Number of code points in well-formed text (invalid sequences count one each).
+std::size_t count_code_points(std::string_view text) noexcept;
+
+}  // namespace blogreader::utf8
