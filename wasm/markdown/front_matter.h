@@ -13,27 +13,67 @@ namespace blogreader::markdown {
 /// A problem found in the front matter. The body still renders.
 struct FrontMatterWarning {
     std::size_t line;      ///< 1-based line number in the whole document
-    std::string code;      ///< stable id: "front_matter_unclosed", "front_matter_syntax", "front_matter_duplicate_key", ...
+    /// Stable id:
+    /// - "front_matter_unclosed": no closing '---' line (the whole document is body)
+    /// - "front_matter_too_large": no closing line within kMaxFrontMatterLines
+    ///   lines / kMaxFrontMatterBytes bytes (the whole document is body)
+    /// - "front_matter_syntax": a line that is not 'key: value', a list item or
+    ///   a comment; bad indentation, tabs, unterminated quotes... (key skipped)
+    /// - "front_matter_unsupported": valid YAML this reader does not handle:
+    ///   nested maps, multi-line values, anchors, tags (key skipped)
+    /// - "front_matter_duplicate_key": a key given twice (the last one wins)
+    std::string code;
     std::string message;   ///< English explanation for the site owner
 };
 
 struct FrontMatter {
     bool present = false;            ///< a front matter block was found (even if broken)
-    std::size_t body_offset = 0;     ///< where the Markdown body starts in the document (bytes)
+    std::size_t body_offset = 0;     ///< where the Markdown body starts in the document (bytes); past a BOM too
     std::size_t body_first_line = 1; ///< 1-based line number of the body's first line
     nlohmann::json fields = nlohmann::json::object();  ///< parsed keys
     std::vector<FrontMatterWarning> warnings;
 };
 
+/// Bounds on the front matter block, so that a document starting with '---'
+/// and never closing it costs at most this much to look at.
+inline constexpr std::size_t kMaxFrontMatterLines = 1000;
+inline constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
+
 /// Parses front matter at the very start of `document` (an optional UTF-8 BOM
 /// may precede it): a line '---', then 'key: value' lines, then a line '---' or
-/// '...'. Supported: plain and single/double-quoted scalars (with YAML escapes in
-/// double quotes), comments (#), empty values, flow lists [a, "b c"] and block
-/// lists ('- item' lines under a key), true/false/null, integers and decimals,
-/// dates (kept as their text, e.g. "2024-03-01"). `tags` always becomes a list
-/// (a scalar "a, b" is split on commas). Nested maps, anchors and multi-line
-/// scalars are reported as warnings and skipped. A missing closing line gives a
-/// warning and the whole document is then treated as body (so nothing is lost).
+/// '...' (trailing spaces allowed on both; LF, CRLF and CR line endings).
+///
+/// Supported: keys of [A-Za-z0-9_-]; plain and single/double-quoted scalars
+/// (with YAML escapes in double quotes); comments (#); empty values (null);
+/// flow lists [a, "b c"] on one line and block lists ('- item' lines under a
+/// key, indented or not); true/false/null/~ (also True, TRUE...) as booleans and
+/// null; integers and decimals as JSON numbers. Kept as strings: dates and
+/// times ("2024-03-01"), numbers with leading zeros ("007"), integers of more
+/// than 15 digits (beyond what JavaScript holds exactly), yes/no/on/off (YAML
+/// 1.2, not 1.1), and every quoted scalar.
+///
+/// title, author, date, description and lang are never typed: "title: 1984"
+/// and "lang: no" stay strings. tags and categories are always lists of
+/// strings: a scalar "a, b" is split on commas, empty gives [].
+/// A plain value may contain ": " ("title: Rust: the book"), which stricter
+/// YAML parsers reject.
+///
+/// Errors never stop the parse: a malformed line gives a warning with its line
+/// number and its key is skipped (with any lines that belong to it); the rest
+/// is parsed. Nested maps, block scalars (| >), multi-line flow lists or quoted
+/// strings, anchors, aliases and tags are reported and skipped the same way.
+/// A duplicate key is reported and the last one wins (as in Jekyll).
+///
+/// When it is not front matter, and why (nothing written is ever lost):
+/// - '---' not on the first line (after the BOM) is Markdown.
+/// - No closing line (or none within the bounds above): the whole document
+///   is body. This is reported (and present is set) only if the first line
+///   after the opening one that is neither blank nor a comment looks like
+///   'key:'; otherwise the '---' is a thematic break, silently.
+/// - A closed block with no 'key:' line at all but with other text
+///   ("---\n\nHello\n---") is a thematic break and a setext heading: Markdown,
+///   no warnings. An empty block ("---\n---\n") or one with only comments is
+///   front matter with no fields.
 /// Never throws; never lets front matter text into the body.
 FrontMatter parse_front_matter(std::string_view document);
 

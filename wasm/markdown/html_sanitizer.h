@@ -1,6 +1,8 @@
 // Allow-list sanitizer for raw HTML written by a site owner in an article.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,46 +13,123 @@ namespace blogreader::markdown {
 
 /// Streaming sanitizer for the raw HTML pieces md4c reports (inline tags one at a
 /// time, HTML blocks line by line), interleaved with Markdown output the engine
-/// writes itself. It keeps:
-///  - allow-listed elements (text structure, lists, tables, headings, links,
-///    images, figure/figcaption, details/summary, abbr, kbd, mark, sub/sup, ...)
-///    with allow-listed attributes (href, src, alt, title, width, height, colspan,
-///    rowspan, align, lang, dir, cite, datetime, id, class, open, start, reversed,
-///    ...); URL attributes go through is_url_allowed() and append_url_attribute();
+/// writes itself. It tokenizes like the WHATWG HTML tokenizer (tag and attribute
+/// names end at whitespace, '/', '>' and '='; names are lowercased; unquoted
+/// values; the first of duplicate attributes wins; character references in
+/// attribute values and text are decoded) and writes everything anew: raw tag
+/// bytes are never copied, so the output is only escaped text and well-formed
+/// `<tag attr="value">` tags. It keeps:
+///  - allow-listed elements: a abbr b bdi bdo blockquote br caption cite code col
+///    colgroup dd del details dfn div dl dt em figcaption figure h1-h6 hr i img
+///    ins kbd li mark ol p pre q rp rt ruby s samp small span strike strong sub
+///    summary sup table tbody td tfoot th thead time tr tt u ul var wbr
+///    (br col hr img wbr are void: no end tag);
+///  - allow-listed attributes, each with a value check: on every kept element
+///    align (left|right|center|justify), class, dir (ltr|rtl|auto), id, lang
+///    ([A-Za-z0-9-]{1,35}), title; a: href, name; blockquote/q/del/ins: cite;
+///    del/ins/time: datetime; details: open; img: src, alt, width, height;
+///    ol: start, reversed, type (1|a|A|i|I); li: value; col/colgroup: span, width;
+///    table: width; td/th: colspan, rowspan, width, height; th: scope. Numbers
+///    must be digits (width/height may end in '%'). URL attributes (href, src,
+///    cite) go through is_url_allowed() and append_url_attribute(); a refused URL
+///    drops the attribute, the element and its text stay. id and name values are
+///    prefixed with "user-content-" (as GitHub does) so they cannot clobber
+///    document/window properties or the page's own ids;
 ///  - never: script, style, iframe, frame, object, embed, applet, form, input,
 ///    button, textarea, select, base, meta, link, svg, math, template, noscript
-///    and any unknown element; no on* attribute; no style attribute; no srcset;
-///    no attribute without a value check;
-///  - the text content of script, style, textarea, title, xmp, iframe, noembed,
-///    noframes, noscript and plaintext is dropped with the element;
+///    and any unknown element; no on* attribute; no style attribute; no srcset,
+///    no target, no rel (the sanitizer writes rel itself);
+///  - the content of script, style, textarea, title, xmp, iframe, noembed,
+///    noframes, noscript and plaintext (up to the matching end tag; plaintext to
+///    the end of the block) is dropped with the element, and so is the whole
+///    subtree of svg and math (up to the matching </svg> / </math>);
 ///  - comments, processing instructions, doctype and CDATA are dropped.
 /// Disallowed tags are removed (their text content stays, escaped). Text inside
-/// raw HTML is re-escaped. A tag, comment or raw-text element still unterminated
-/// when a block ends (end_block) is dropped and never written, so raw HTML can
-/// never swallow the engine's own markup. End tags without a matching open
-/// element are dropped; finish() closes elements left open.
+/// raw HTML is re-escaped. A tag, comment, raw-text element or svg/math subtree
+/// still unterminated when a block ends (end_block) is dropped and never
+/// written, so raw HTML can never swallow the engine's own markup. End tags
+/// without a matching open element are dropped; an end tag closes the elements
+/// opened after its match; finish() closes elements left open.
 /// Links get rel="noopener noreferrer" when external (same rule as Markdown
 /// links) and images loading="lazy" decoding="async".
+/// Every byte is looked at a bounded number of times, whatever the chunking, so
+/// the time is linear in the input. At most kMaxOpenElements elements are open at
+/// once (deeper start tags are dropped, their text kept), which bounds the work of
+/// an end tag and keeps browsers away from their own deep-nesting limits.
+/// A character reference split between two feed() calls is not decoded (md4c
+/// never splits one: it cuts HTML blocks at line ends).
 class HtmlSanitizer {
 public:
+    static constexpr std::size_t kMaxOpenElements = 256;
+
     explicit HtmlSanitizer(UrlPolicy url_policy = UrlPolicy::safe);
 
     /// Sanitizes one chunk of raw HTML and appends the safe result to out.
     void feed(std::string_view raw_html, std::string& out);
 
-    /// Called when md4c leaves a raw HTML block: drops whatever tag, comment or
-    /// raw-text element is still incomplete.
+    /// Called when md4c leaves a raw HTML block: drops whatever tag, comment,
+    /// raw-text element or svg/math subtree is still incomplete. A lone "<" or
+    /// "</" left at the end is text and is written escaped.
     void end_block(std::string& out);
 
     /// Called at the end of the document: end_block() and closes open elements.
     void finish(std::string& out);
 
+    /// True while inside a dropped element (after an inline "<script>" or "<svg>",
+    /// until its end tag or end_block()): the Markdown text md4c reports in between
+    /// belongs to that element, so the writer should not write it either.
+    bool in_dropped_content() const noexcept { return raw_text_element_ >= 0 || subtree_depth_ > 0; }
+
 private:
-    struct Impl;
+    enum class State : unsigned char {
+        data, tag_open, end_tag_open, tag_name, before_attribute_name, attribute_name,
+        after_attribute_name, before_attribute_value, attribute_value_double_quoted,
+        attribute_value_single_quoted, attribute_value_unquoted, after_attribute_value_quoted,
+        self_closing_start_tag, markup_declaration_open, markup_declaration_dash, comment_start,
+        comment_start_dash, comment, comment_end_dash, comment_end, comment_end_bang, bogus_comment,
+        raw_text,
+    };
+    static constexpr std::size_t kMaxNameLength = 16;  // longer names are never allow-listed
+    static constexpr std::size_t kAttributeCount = 23;  // size of the attribute allow-list
+    static constexpr std::size_t kElementCount = 76;    // size of the element table
+
+    bool step(char c, std::string& out);  // one tokenizer step; true = reconsume c
+    const char* scan_raw_text(const char* p, const char* end);
+    void write_text(std::string_view text, std::string& out);
+    void begin_tag(bool end_tag);
+    void finish_tag_name();
+    void begin_attribute();
+    void finish_attribute_name();
+    void append_attribute_value(char c);
+    void emit_tag(std::string& out);
+    void write_start_tag(std::size_t element, std::string& out);
+    void close_to(std::size_t element, std::string& out);
+    void reset_block_state();
+
     UrlPolicy url_policy_;
-    std::string pending_;                 // raw bytes of an incomplete tag/comment
-    std::string raw_text_end_tag_;        // e.g. "script" while dropping its content
-    std::vector<std::string> open_elements_;
+    State state_ = State::data;
+    // The tag being tokenized.
+    bool tag_is_end_ = false;
+    bool tag_self_closing_ = false;
+    int tag_element_ = -1;              // index in the element table, -1 unknown
+    char tag_name_[kMaxNameLength];
+    std::size_t tag_name_length_ = 0;   // > kMaxNameLength: too long (unknown)
+    char attribute_name_[kMaxNameLength];
+    std::size_t attribute_name_length_ = 0;
+    int attribute_ = -1;                // attribute whose value is being read, -1: ignored
+    std::uint32_t attributes_present_ = 0;  // bit per allow-listed attribute
+    unsigned char attribute_order_[kAttributeCount];
+    std::size_t attribute_count_ = 0;
+    std::string attribute_values_[kAttributeCount];  // raw values, references not decoded
+    // Dropped content.
+    int raw_text_element_ = -1;         // e.g. script while dropping its content
+    std::size_t raw_text_matched_ = 0;  // bytes of "</name" matched so far
+    int subtree_element_ = -1;          // svg or math while dropping its subtree
+    std::size_t subtree_depth_ = 0;
+    // Open allow-listed elements (element table indices) and how many of each.
+    std::vector<unsigned char> open_elements_;
+    std::uint16_t open_counts_[kElementCount] = {};
+    std::string scratch_;               // decoded attribute value / text
 };
 
 }  // namespace blogreader::markdown

@@ -31,22 +31,29 @@ enum class UrlClass {
 /// `url` is the attribute value *after* character references were decoded
 /// (what the browser sees). The browser strips leading/trailing C0 controls and
 /// spaces and removes ASCII tab/LF/CR anywhere before parsing; scheme letters are
-/// case-insensitive; a ':' before any '/', '?' or '#' means a scheme if the text
-/// before it is a valid scheme ([A-Za-z][A-Za-z0-9+.-]*). Percent-escapes never
+/// case-insensitive; the URL has a scheme only when it starts with
+/// [A-Za-z][A-Za-z0-9+.-]* followed by ':' (so "a/b:c" and "ｊavascript:x" are
+/// relative paths). Without a scheme, a leading "//" (or "\\", "/\", "\/", as
+/// browsers treat '\' like '/' for http(s)) is scheme-relative. Percent-escapes never
 /// form a scheme ("%6Aavascript:" is a relative path), so they are left alone.
 UrlClass classify_url(std::string_view url) noexcept;
 
 /// True when the policy allows the URL in an href or src attribute.
 bool is_url_allowed(std::string_view url, UrlPolicy policy) noexcept;
 
-/// True for URLs that leave the site (http/https with a host, scheme-relative,
-/// mailto): such links get rel="noopener noreferrer".
+/// True for URLs that may leave the site: every http:/https: URL, scheme-relative
+/// ("//host", and also "\\host" and "/\host", which browsers read the same way) and
+/// mailto:. The site's own host is not known here, so an absolute URL to the site
+/// itself counts as external too. Such links get rel="noopener noreferrer".
 bool is_external_url(std::string_view url) noexcept;
 
-/// Writes a URL as an attribute value: bytes outside the set that needs no
-/// escaping (A-Z a-z 0-9 - _ . + ! * ( ) , % # @ ? = ; : / $ ~ and '&' as "&amp;")
-/// are percent-encoded as %XX (existing %XX escapes are kept), like md4c-html, and
-/// the result is HTML-escaped. `url` is the decoded value.
+/// Writes a URL as an attribute value exactly like md4c-html (the CommonMark spec
+/// tests depend on it): A-Z a-z 0-9 and - _ . + ! * ( ) , % # @ ? = ; : / $ are
+/// kept, '&' is written as "&amp;", every other byte (space, '~', quotes, '<', '>',
+/// '\', control and non-ASCII UTF-8 bytes) as %XX with uppercase hex. '%' is kept,
+/// so existing escapes are not encoded twice. The result is safe between double
+/// quotes. `url` is the decoded value, written as given (not trimmed); encoding
+/// never turns a URL without a scheme into one with a scheme.
 void append_url_attribute(std::string& out, std::string_view url);
 
 }  // namespace blogreader::markdown

@@ -7,10 +7,23 @@
 namespace blogreader::markdown {
 
 /// Counts words in UTF-8 text fed in pieces (text of paragraphs, headings, list
-/// items, code...). A word is a run of letters, digits, marks and in-word
-/// punctuation (' ’ - _ . between letters); Chinese, Japanese (kana, kanji) and
-/// Korean Hangul characters count one word each, as reading-time tools for
-/// those languages do. White space, other punctuation and symbols separate words.
+/// items, code...). Linear time, no allocation.
+///
+/// - A word is a run of letters, digits and marks (any script), which may hold
+///   in-word punctuation between two of them: apostrophes (' ’), hyphens
+///   (- ‐ ‑), '_', '.', '·' ("don't", "e-mail", "snake_case", "3.14", "U.S.A",
+///   "l·l" are one word each) and ',' between digits ("1,000").
+/// - White space, other punctuation and symbols (emoji included) separate
+///   words: "1+1" is two words, a lone "-" or "🎉" is none.
+/// - Chinese and Japanese are written without spaces, so each Han ideograph,
+///   hiragana and katakana character counts as one word, as reading-time tools
+///   for those languages do ("日本語のテキスト" is 8, "Hello 世界" is 3).
+/// - Korean separates words with spaces, so Hangul counts like Latin script:
+///   "안녕 세계" is 2.
+/// - Format characters (ZWNJ, ZWJ, soft hyphen) are ignored, so they never
+///   split a word (Persian "می‌خواهم" is one).
+/// Known limitation: Thai, Lao, Khmer and Burmese, also written without spaces
+/// between words, would need a dictionary; a run of them counts as one word.
 class WordCounter {
 public:
     /// Adds text; a word may continue across calls (md4c splits text at entities).
@@ -20,8 +33,12 @@ public:
     std::size_t words() const { return words_ + (in_word_ ? 1 : 0); }
 
 private:
+    void separate() noexcept;
     std::size_t words_ = 0;
     bool in_word_ = false;
+    bool last_was_digit_ = false;   ///< the word so far ends with an ASCII digit
+    bool joiner_pending_ = false;   ///< in-word punctuation seen; it joins only if a letter/digit follows
+    bool joiner_needs_digit_ = false;  ///< the pending joiner is ',' which joins digits only
 };
 
 /// Reading time in whole minutes, rounded up; 0 for an empty text, at least 1

@@ -1,0 +1,506 @@
+#include "markdown/front_matter.h"
+
+#include <utility>
+
+#include "common/utf8.h"
+
+namespace blogreader::markdown {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSyntax = "front_matter_syntax";
+constexpr const char* kUnsupported = "front_matter_unsupported";
+
+// More digits than this and JavaScript's numbers would round the integer.
+constexpr std::size_t kMaxIntegerDigits = 15;
+
+struct Line {
+    std::string_view text;  ///< without its line ending
+    std::size_t next;       ///< offset of the following line
+};
+
+Line read_line(std::string_view document, std::size_t offset) {
+    std::size_t end = offset;
+    while (end < document.size() && document[end] != '\n' && document[end] != '\r') ++end;
+    std::size_t next = end;
+    if (next < document.size()) {
+        next += (document[next] == '\r' && next + 1 < document.size() && document[next + 1] == '\n') ? 2 : 1;
+    }
+    return {document.substr(offset, end - offset), next};
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_key_char(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool is_marker(std::string_view line, std::string_view marker) {
+    if (line.substr(0, 3) != marker) return false;
+    for (std::size_t i = 3; i < line.size(); ++i) {
+        if (!is_blank(line[i])) return false;
+    }
+    return true;
+}
+
+// "key:" followed by the end of the line or a blank: the start of a mapping entry.
+bool looks_like_key(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && is_key_char(s[i])) ++i;
+    return i > 0 && i < s.size() && s[i] == ':' && (i + 1 == s.size() || is_blank(s[i + 1]));
+}
+
+bool is_text_key(std::string_view key) {
+    return key == "title" || key == "author" || key == "date" || key == "description" || key == "lang" ||
+           key == "tags" || key == "categories";
+}
+
+bool is_list_key(std::string_view key) { return key == "tags" || key == "categories"; }
+
+json make_string(std::string text) {
+    if (utf8::is_valid(text)) return json(std::move(text));
+    std::string repaired;
+    utf8::repair(text, repaired);
+    return json(std::move(repaired));
+}
+
+// YAML 1.2 core schema numbers, written so that JSON accepts them: "+1" -> 1,
+// ".5" -> 0.5, "1." -> 1.0. False (the text stays a string) for anything else,
+// for leading zeros ("007": an id, or YAML 1.1 octal?) and for integers that
+// JavaScript cannot hold exactly.
+bool parse_number(std::string_view t, json& out) {
+    std::string normalized;
+    std::size_t i = 0;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
+        if (t[i] == '-') normalized.push_back('-');
+        ++i;
+    }
+    const std::size_t int_start = i;
+    while (i < t.size() && is_digit(t[i])) ++i;
+    const std::size_t int_length = i - int_start;
+    bool has_fraction = false;
+    std::size_t fraction_start = 0, fraction_length = 0;
+    if (i < t.size() && t[i] == '.') {
+        has_fraction = true;
+        fraction_start = ++i;
+        while (i < t.size() && is_digit(t[i])) ++i;
+        fraction_length = i - fraction_start;
+    }
+    if (int_length == 0 && fraction_length == 0) return false;
+    if (int_length > 1 && t[int_start] == '0') return false;
+    const std::size_t exponent_start = i;
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+        const std::size_t digits = i;
+        while (i < t.size() && is_digit(t[i])) ++i;
+        if (i == digits) return false;
+    }
+    if (i != t.size()) return false;
+    const bool is_integer = !has_fraction && exponent_start == t.size();
+    if (is_integer && int_length > kMaxIntegerDigits) return false;
+    normalized += int_length ? t.substr(int_start, int_length) : std::string_view("0");
+    if (has_fraction) {
+        normalized.push_back('.');
+        normalized += fraction_length ? t.substr(fraction_start, fraction_length) : std::string_view("0");
+    }
+    normalized += t.substr(exponent_start);
+    json number = json::parse(normalized, nullptr, false);
+    if (number.is_discarded()) return false;  // out of range, e.g. 1e999
+    out = std::move(number);
+    return true;
+}
+
+json plain_scalar(std::string_view text, bool text_only) {
+    if (!text_only) {
+        if (text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
+        if (text == "true" || text == "True" || text == "TRUE") return true;
+        if (text == "false" || text == "False" || text == "FALSE") return false;
+        json number;
+        if (parse_number(text, number)) return number;
+    }
+    return make_string(std::string(text));
+}
+
+// Reads the value of one 'key: value' or '- item' line (trimmed, not empty).
+class ValueReader {
+public:
+    ValueReader(std::string_view text, bool text_only) : s_(text), text_only_(text_only) {}
+
+    bool read(json& out, bool list_item) {
+        const char c = s_[0];
+        if (c == '"' || c == '\'') {
+            std::string text;
+            if (!read_quoted(text)) return false;
+            out = make_string(std::move(text));
+            return expect_end();
+        }
+        if (c == '[') {
+            if (list_item) return fail(kUnsupported, "lists inside lists are not supported");
+            return read_flow_list(out) && expect_end();
+        }
+        if (c == '{') return fail(kUnsupported, "maps ({...}) are not supported");
+        if (c == '|' || c == '>') return fail(kUnsupported, "multi-line values (| and >) are not supported");
+        if (c == '&' || c == '*' || c == '!') {
+            return fail(kUnsupported, "anchors (&), aliases (*) and tags (!) are not supported");
+        }
+        if (c == '@' || c == '`') return fail(kSyntax, "a value cannot start with '@' or '`'; put it in quotes");
+        if (c == '-' && (s_.size() == 1 || is_blank(s_[1]))) {
+            if (list_item) return fail(kUnsupported, "lists inside lists are not supported");
+            return fail(kSyntax, "a list item ('- ') must go on a line of its own, below the key");
+        }
+        if (list_item && looks_like_key(s_)) return fail(kUnsupported, "maps inside lists are not supported");
+        std::string_view text = s_;
+        for (std::size_t i = 1; i < text.size(); ++i) {
+            if (text[i] == '#' && is_blank(text[i - 1])) {
+                text = trim(text.substr(0, i));
+                break;
+            }
+        }
+        out = plain_scalar(text, text_only_);
+        return true;
+    }
+
+    const char* error_code() const { return error_code_; }
+    const std::string& error() const { return error_; }
+
+private:
+    bool fail(const char* code, const char* message) {
+        error_code_ = code;
+        error_ = message;
+        return false;
+    }
+
+    void skip_blanks() {
+        while (pos_ < s_.size() && is_blank(s_[pos_])) ++pos_;
+    }
+
+    // After a quoted value or a flow list only a comment may follow.
+    bool expect_end() {
+        skip_blanks();
+        if (pos_ == s_.size() || s_[pos_] == '#') return true;
+        return fail(kSyntax, "unexpected text after the value; put the whole value in quotes");
+    }
+
+    bool read_quoted(std::string& out) {
+        const char quote = s_[pos_++];
+        while (pos_ < s_.size()) {
+            const char c = s_[pos_];
+            if (c == quote) {
+                if (quote == '\'' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '\'') {  // '' is a quote
+                    out.push_back('\'');
+                    pos_ += 2;
+                    continue;
+                }
+                ++pos_;
+                return true;
+            }
+            if (c == '\\' && quote == '"') {
+                if (!read_escape(out)) return false;
+                continue;
+            }
+            out.push_back(c);
+            ++pos_;
+        }
+        return fail(kSyntax, "unterminated quoted string (a quoted value must end on the same line)");
+    }
+
+    bool read_hex(std::size_t digits, char32_t& cp) {
+        cp = 0;
+        for (std::size_t i = 0; i < digits; ++i, ++pos_) {
+            if (pos_ >= s_.size()) return false;
+            const char h = s_[pos_];
+            unsigned v;
+            if (is_digit(h)) v = static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f') v = static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') v = static_cast<unsigned>(h - 'A' + 10);
+            else return false;
+            cp = cp * 16 + v;
+        }
+        return true;
+    }
+
+    // YAML's double-quoted escapes. \0 and escaped surrogates become U+FFFD,
+    // as NUL and invalid UTF-8 are everywhere else in the input.
+    bool read_escape(std::string& out) {
+        if (pos_ + 1 >= s_.size()) return fail(kSyntax, "unterminated quoted string (a quoted value must end on the same line)");
+        const char e = s_[pos_ + 1];
+        pos_ += 2;
+        char32_t cp;
+        switch (e) {
+            case '0': cp = utf8::kReplacementCharacter; break;
+            case 'a': cp = 0x07; break;
+            case 'b': cp = 0x08; break;
+            case 't': case '\t': cp = 0x09; break;
+            case 'n': cp = 0x0A; break;
+            case 'v': cp = 0x0B; break;
+            case 'f': cp = 0x0C; break;
+            case 'r': cp = 0x0D; break;
+            case 'e': cp = 0x1B; break;
+            case ' ': case '"': case '/': case '\\': cp = static_cast<unsigned char>(e); break;
+            case 'N': cp = 0x85; break;
+            case '_': cp = 0xA0; break;
+            case 'L': cp = 0x2028; break;
+            case 'P': cp = 0x2029; break;
+            case 'x': case 'u': case 'U':
+                if (!read_hex(e == 'x' ? 2 : e == 'u' ? 4 : 8, cp)) return fail(kSyntax, "bad \\x, \\u or \\U escape");
+                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || cp == 0) cp = utf8::kReplacementCharacter;
+                break;
+            default: return fail(kSyntax, "unknown escape sequence in a double-quoted string");
+        }
+        utf8::append(out, cp);
+        return true;
+    }
+
+    bool read_flow_list(json& out) {
+        out = json::array();
+        ++pos_;  // '['
+        for (;;) {
+            skip_blanks();
+            if (pos_ == s_.size()) return fail(kSyntax, "missing ']' (a [...] list must end on the same line)");
+            const char c = s_[pos_];
+            if (c == ']') {  // also after a trailing comma, as YAML allows
+                ++pos_;
+                return true;
+            }
+            if (c == ',') return fail(kSyntax, "empty item in a [...] list");
+            if (c == '[' || c == '{') return fail(kUnsupported, "lists and maps inside lists are not supported");
+            if (c == '"' || c == '\'') {
+                std::string text;
+                if (!read_quoted(text)) return false;
+                out.push_back(make_string(std::move(text)));
+            } else {
+                const std::size_t start = pos_;
+                while (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != ']') ++pos_;
+                out.push_back(plain_scalar(trim(s_.substr(start, pos_ - start)), text_only_));
+            }
+            skip_blanks();
+            if (pos_ < s_.size() && s_[pos_] == ',') {
+                ++pos_;
+            } else if (pos_ < s_.size() && s_[pos_] != ']') {
+                return fail(kSyntax, "expected ',' or ']' in a [...] list");
+            }
+        }
+    }
+
+    std::string_view s_;
+    std::size_t pos_ = 0;
+    bool text_only_;
+    const char* error_code_ = kSyntax;
+    std::string error_;
+};
+
+json to_string_list(const json& value) {
+    json list = json::array();
+    if (value.is_string()) {
+        std::string_view rest = value.get_ref<const std::string&>();
+        for (;;) {
+            const std::size_t comma = rest.find(',');
+            const std::string_view item = trim(rest.substr(0, comma));
+            if (!item.empty()) list.push_back(std::string(item));
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
+        }
+    } else if (value.is_array()) {
+        for (const json& item : value) {
+            if (item.is_string() && !item.get_ref<const std::string&>().empty()) list.push_back(item);
+        }
+    }
+    return list;
+}
+
+// Reads the lines between the two markers, one at a time.
+class BlockParser {
+public:
+    explicit BlockParser(FrontMatter& out) : out_(out) {}
+
+    void parse_line(std::string_view text, std::size_t number) {
+        std::size_t spaces = 0;
+        while (spaces < text.size() && text[spaces] == ' ') ++spaces;
+        std::size_t content = spaces;
+        while (content < text.size() && is_blank(text[content])) ++content;
+        if (content == text.size() || text[content] == '#') return;  // blank line or comment
+        const bool tab_indented = content != spaces;
+        const std::string_view rest = text.substr(content);
+        const bool list_item = rest[0] == '-' && (rest.size() == 1 || is_blank(rest[1]));
+        if (content == 0 && !list_item) return parse_key_line(text, number);
+
+        // An indented line or a list item: it belongs to the key above, if any.
+        switch (state_) {
+            case State::skipping: return;
+            case State::idle:
+                ++other_lines;
+                return warn(number, kSyntax,
+                            tab_indented ? "tabs cannot indent YAML; use spaces"
+                            : list_item  ? "list item without a key above it"
+                                         : "unexpected indentation");
+            case State::empty_value:
+            case State::list:
+                if (tab_indented) return skip_key(number, kSyntax, "tabs cannot indent YAML; use spaces");
+                if (list_item) return parse_list_item(rest.substr(1), number);
+                if (state_ == State::list) return skip_key(number, kUnsupported, "values nested in lists are not supported");
+                if (looks_like_key(rest)) return skip_key(number, kUnsupported, "nested maps are not supported");
+                return skip_key(number, kUnsupported, "multi-line values are not supported");
+            case State::value:
+                return skip_key(number, kSyntax,
+                                tab_indented ? "tabs cannot indent YAML; use spaces"
+                                : list_item  ? "a list item cannot follow a value on the key's line"
+                                             : "unexpected indentation (multi-line values are not supported)");
+        }
+    }
+
+    void finish() { commit(); }
+
+    std::size_t key_lines = 0;    ///< lines that start a 'key:' entry, good value or not
+    std::size_t other_lines = 0;  ///< lines that are neither entries, nor belong to one, nor comments
+
+private:
+    enum class State {
+        idle,         ///< no key yet, or the last one was committed
+        empty_value,  ///< 'key:' with nothing after it: list items may follow
+        list,         ///< 'key:' followed by '- item' lines
+        value,        ///< 'key: value', complete
+        skipping,     ///< a broken entry: its indented lines are skipped silently
+    };
+
+    void warn(std::size_t line, const char* code, std::string message) {
+        out_.warnings.push_back(FrontMatterWarning{line, code, std::move(message)});
+    }
+
+    void skip_key(std::size_t line, const char* code, const std::string& message) {
+        warn(line, code, message + "; '" + key_ + "' skipped");
+        state_ = State::skipping;
+    }
+
+    void commit() {
+        if (state_ == State::empty_value || state_ == State::list || state_ == State::value) {
+            if (is_list_key(key_)) value_ = to_string_list(value_);
+            out_.fields[key_] = std::move(value_);
+        }
+        state_ = State::idle;
+        value_ = nullptr;
+    }
+
+    void parse_key_line(std::string_view text, std::size_t number) {
+        commit();
+        std::size_t key_end = 0;
+        while (key_end < text.size() && is_key_char(text[key_end])) ++key_end;
+        std::size_t colon = key_end;
+        while (colon < text.size() && text[colon] == ' ') ++colon;
+        if (key_end == 0 || colon == text.size() || text[colon] != ':' ||
+            (colon + 1 < text.size() && !is_blank(text[colon + 1]))) {
+            ++other_lines;
+            state_ = State::skipping;  // lines indented below it belong to it
+            return warn(number, kSyntax,
+                        "expected 'key: value' (a key is made of letters, digits, '_' and '-', and ': ' follows it)");
+        }
+        ++key_lines;
+        key_ = std::string(text.substr(0, key_end));
+        if (out_.fields.contains(key_)) {
+            warn(number, "front_matter_duplicate_key", "'" + key_ + "' is given more than once; the last value is used");
+        }
+        const std::string_view value_text = trim(text.substr(colon + 1));
+        if (value_text.empty() || value_text[0] == '#') {
+            state_ = State::empty_value;
+            return;
+        }
+        ValueReader reader(value_text, is_text_key(key_));
+        if (!reader.read(value_, false)) return skip_key(number, reader.error_code(), reader.error());
+        state_ = State::value;
+    }
+
+    void parse_list_item(std::string_view item_text, std::size_t number) {
+        if (state_ == State::empty_value) {
+            value_ = json::array();
+            state_ = State::list;
+        }
+        const std::string_view text = trim(item_text);
+        if (text.empty() || text[0] == '#') {
+            value_.push_back(nullptr);
+            return;
+        }
+        json item;
+        ValueReader reader(text, is_text_key(key_));
+        if (!reader.read(item, true)) return skip_key(number, reader.error_code(), reader.error());
+        value_.push_back(std::move(item));
+    }
+
+    FrontMatter& out_;
+    State state_ = State::idle;
+    std::string key_;
+    json value_;
+};
+
+}  // namespace
+
+FrontMatter parse_front_matter(std::string_view document) {
+    FrontMatter result;
+    const std::size_t start = document.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    result.body_offset = start;
+    const Line opening = read_line(document, start);
+    if (!is_marker(opening.text, "---")) return result;
+
+    // Find the closing line first: until it is seen, this may be Markdown.
+    std::vector<std::string_view> lines;
+    std::size_t offset = opening.next;
+    bool closed = false;
+    bool too_large = false;
+    while (offset < document.size()) {
+        const Line line = read_line(document, offset);
+        if (is_marker(line.text, "---") || is_marker(line.text, "...")) {
+            closed = true;
+            offset = line.next;
+            break;
+        }
+        lines.push_back(line.text);  // the line that hits a limit is still looked at below
+        if (lines.size() > kMaxFrontMatterLines || line.next - opening.next > kMaxFrontMatterBytes) {
+            too_large = true;
+            break;
+        }
+        offset = line.next;
+    }
+
+    if (!closed) {
+        // Report it only when the author clearly meant front matter; otherwise
+        // the '---' is a thematic break. Either way, everything is body.
+        for (const std::string_view line : lines) {
+            const std::string_view text = trim(line);
+            if (text.empty() || text[0] == '#') continue;
+            if (looks_like_key(line)) {
+                result.present = true;
+                if (too_large) {
+                    result.warnings.push_back(FrontMatterWarning{
+                        1, "front_matter_too_large",
+                        "no closing '---' within the first 1000 lines or 64 KiB; the front matter is shown as text"});
+                } else {
+                    result.warnings.push_back(FrontMatterWarning{
+                        1, "front_matter_unclosed", "front matter has no closing '---' line; it is shown as text"});
+                }
+            }
+            break;
+        }
+        return result;
+    }
+
+    BlockParser parser(result);
+    for (std::size_t i = 0; i < lines.size(); ++i) parser.parse_line(lines[i], i + 2);  // the opening is line 1
+    parser.finish();
+    if (parser.key_lines == 0 && parser.other_lines > 0) {
+        FrontMatter markdown;  // "---\n\nHello\n---": a thematic break and a setext heading
+        markdown.body_offset = start;
+        return markdown;
+    }
+    result.present = true;
+    result.body_offset = offset;
+    result.body_first_line = lines.size() + 3;
+    return result;
+}
+
+}  // namespace blogreader::markdown

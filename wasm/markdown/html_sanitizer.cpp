@@ -1,0 +1,633 @@
+#include "markdown/html_sanitizer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/html_entities.h"
+#include "common/html_escape.h"
+
+namespace blogreader::markdown {
+namespace {
+
+// ---- Allow-lists: sorted static arrays, found by binary search. -------------
+
+// How an attribute value is checked before it is written.
+enum class AttributeKind : unsigned char {
+    url,         // is_url_allowed(), then append_url_attribute()
+    text,        // any text, escaped
+    prefixed,    // id/name: "user-content-" + text
+    integer,     // -?[0-9]{1,9}
+    count,       // [0-9]{1,9}
+    dimension,   // [0-9]{1,9}%?
+    boolean,     // written as name=""
+    language,    // [A-Za-z0-9-]{1,35}
+    dir,         // ltr | rtl | auto
+    align,       // left | right | center | justify
+    scope,       // row | col | rowgroup | colgroup
+    list_type,   // 1 | a | A | i | I
+};
+
+struct AttributeSpec {
+    std::string_view name;
+    AttributeKind kind;
+};
+
+// Sorted by name; an attribute's index is its bit in ElementSpec::attributes.
+constexpr AttributeSpec kAttributes[] = {
+    {"align", AttributeKind::align},     {"alt", AttributeKind::text},
+    {"cite", AttributeKind::url},        {"class", AttributeKind::text},
+    {"colspan", AttributeKind::count},   {"datetime", AttributeKind::text},
+    {"dir", AttributeKind::dir},         {"height", AttributeKind::dimension},
+    {"href", AttributeKind::url},        {"id", AttributeKind::prefixed},
+    {"lang", AttributeKind::language},   {"name", AttributeKind::prefixed},
+    {"open", AttributeKind::boolean},    {"reversed", AttributeKind::boolean},
+    {"rowspan", AttributeKind::count},   {"scope", AttributeKind::scope},
+    {"span", AttributeKind::count},      {"src", AttributeKind::url},
+    {"start", AttributeKind::integer},   {"title", AttributeKind::text},
+    {"type", AttributeKind::list_type},  {"value", AttributeKind::integer},
+    {"width", AttributeKind::dimension},
+};
+
+constexpr std::uint32_t attr(std::string_view name) {
+    for (std::size_t i = 0; i < std::size(kAttributes); ++i) {
+        if (kAttributes[i].name == name) return std::uint32_t{1} << i;
+    }
+    return 0;  // a typo makes the attribute unusable; checked below
+}
+
+constexpr std::uint32_t kGlobal = attr("align") | attr("class") | attr("dir") | attr("id") | attr("lang") | attr("title");
+constexpr std::uint32_t kCite = attr("cite");
+constexpr std::uint32_t kEdit = attr("cite") | attr("datetime");
+constexpr std::uint32_t kCell = attr("colspan") | attr("rowspan") | attr("width") | attr("height");
+constexpr std::uint32_t kColumn = attr("span") | attr("width");
+
+enum class ElementKind : unsigned char {
+    normal,       // kept, with an end tag
+    void_element, // kept, no end tag
+    raw_text,     // dropped with its content, up to its end tag
+    subtree,      // dropped with everything inside (svg, math)
+};
+
+struct ElementSpec {
+    std::string_view name;
+    ElementKind kind;
+    std::uint32_t attributes;  // on top of kGlobal
+};
+
+constexpr ElementKind N = ElementKind::normal;
+constexpr ElementKind V = ElementKind::void_element;
+constexpr ElementKind R = ElementKind::raw_text;
+constexpr ElementKind S = ElementKind::subtree;
+
+// Sorted by name. Elements that are neither here nor dropped with content
+// (form, object, base, meta, template, ...) lose their tag; their text stays.
+constexpr ElementSpec kElements[] = {
+    {"a", N, attr("href") | attr("name")},
+    {"abbr", N, 0}, {"b", N, 0}, {"bdi", N, 0}, {"bdo", N, 0},
+    {"blockquote", N, kCite}, {"br", V, 0}, {"caption", N, 0}, {"cite", N, 0}, {"code", N, 0},
+    {"col", V, kColumn}, {"colgroup", N, kColumn}, {"dd", N, 0}, {"del", N, kEdit},
+    {"details", N, attr("open")}, {"dfn", N, 0}, {"div", N, 0}, {"dl", N, 0}, {"dt", N, 0},
+    {"em", N, 0}, {"figcaption", N, 0}, {"figure", N, 0},
+    {"h1", N, 0}, {"h2", N, 0}, {"h3", N, 0}, {"h4", N, 0}, {"h5", N, 0}, {"h6", N, 0},
+    {"hr", V, 0}, {"i", N, 0}, {"iframe", R, 0},
+    {"img", V, attr("src") | attr("alt") | attr("width") | attr("height")},
+    {"ins", N, kEdit}, {"kbd", N, 0}, {"li", N, attr("value")}, {"mark", N, 0}, {"math", S, 0},
+    {"noembed", R, 0}, {"noframes", R, 0}, {"noscript", R, 0},
+    {"ol", N, attr("start") | attr("reversed") | attr("type")}, {"p", N, 0}, {"plaintext", R, 0},
+    {"pre", N, 0}, {"q", N, kCite}, {"rp", N, 0}, {"rt", N, 0}, {"ruby", N, 0}, {"s", N, 0},
+    {"samp", N, 0}, {"script", R, 0}, {"small", N, 0}, {"span", N, 0}, {"strike", N, 0},
+    {"strong", N, 0}, {"style", R, 0}, {"sub", N, 0}, {"summary", N, 0}, {"sup", N, 0},
+    {"svg", S, 0}, {"table", N, attr("width")}, {"tbody", N, 0}, {"td", N, kCell},
+    {"textarea", R, 0}, {"tfoot", N, 0}, {"th", N, kCell | attr("scope")}, {"thead", N, 0},
+    {"time", N, attr("datetime")}, {"title", R, 0}, {"tr", N, 0}, {"tt", N, 0}, {"u", N, 0},
+    {"ul", N, 0}, {"var", N, 0}, {"wbr", V, 0}, {"xmp", R, 0},
+};
+
+template <typename Spec, std::size_t kSize>
+constexpr bool is_sorted_by_name(const Spec (&table)[kSize]) {
+    for (std::size_t i = 1; i < kSize; ++i) {
+        if (!(table[i - 1].name < table[i].name)) return false;
+    }
+    return true;
+}
+
+constexpr bool all_names_fit(std::size_t max_length) {
+    for (const auto& e : kElements) {
+        if (e.name.size() > max_length) return false;
+    }
+    for (const auto& a : kAttributes) {
+        if (a.name.size() > max_length) return false;
+    }
+    return true;
+}
+
+static_assert(is_sorted_by_name(kAttributes), "kAttributes must be sorted for binary search");
+static_assert(is_sorted_by_name(kElements), "kElements must be sorted for binary search");
+static_assert(std::size(kAttributes) <= 32, "attribute bits must fit in 32 bits");
+static_assert(std::size(kElements) <= 255, "element indices are stored as bytes");
+static_assert(attr("href") && attr("src") && attr("name") && attr("scope"), "attribute name typo");
+
+// Byte order, like std::string_view's operator<, but a plain loop: names are
+// short, and this is the hot spot of tag-heavy input.
+inline int compare_names(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+template <typename Spec, std::size_t kSize>
+int find_by_name(const Spec (&table)[kSize], std::string_view name) {
+    std::size_t low = 0;
+    std::size_t high = kSize;
+    while (low < high) {
+        const std::size_t mid = (low + high) / 2;
+        const int order = compare_names(table[mid].name, name);
+        if (order == 0) return static_cast<int>(mid);
+        if (order < 0) low = mid + 1;
+        else high = mid;
+    }
+    return -1;
+}
+
+// ---- Character classes and value checks. -----------------------------------
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+char to_ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+// The HTML tokenizer's whitespace; CR is included because the input stream
+// preprocessor turns it into LF before tokenizing.
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+constexpr std::string_view kIdPrefix = "user-content-";
+
+std::string_view trim_html_space(std::string_view s) {
+    while (!s.empty() && is_html_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_html_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool is_digits(std::string_view s, std::size_t max_length) {
+    if (s.empty() || s.size() > max_length) return false;
+    return std::all_of(s.begin(), s.end(), is_ascii_digit);
+}
+
+bool equals_ascii_ci(std::string_view a, std::string_view lower) {
+    if (a.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (to_ascii_lower(a[i]) != lower[i]) return false;
+    }
+    return true;
+}
+
+// Returns the canonical (lowercase) keyword that value matches, or "".
+template <std::size_t kSize>
+std::string_view match_keyword(std::string_view value, const std::string_view (&keywords)[kSize]) {
+    for (std::string_view k : keywords) {
+        if (equals_ascii_ci(value, k)) return k;
+    }
+    return {};
+}
+
+constexpr std::string_view kDirValues[] = {"ltr", "rtl", "auto"};
+constexpr std::string_view kAlignValues[] = {"left", "right", "center", "justify"};
+constexpr std::string_view kScopeValues[] = {"row", "col", "rowgroup", "colgroup"};
+constexpr std::string_view kListTypes[] = {"1", "a", "A", "i", "I"};
+
+// The value to write for a non-URL attribute (not yet escaped), or false when
+// the value fails its check and the attribute is dropped.
+bool checked_value(AttributeKind kind, std::string_view decoded, std::string_view& value) {
+    const std::string_view t = trim_html_space(decoded);
+    switch (kind) {
+        case AttributeKind::text:
+        case AttributeKind::prefixed:
+            value = decoded;
+            return kind == AttributeKind::text || !t.empty();
+        case AttributeKind::boolean:
+            value = {};
+            return true;
+        case AttributeKind::count:
+            value = t;
+            return is_digits(t, 9);
+        case AttributeKind::integer:
+            value = t;
+            return is_digits(!t.empty() && t.front() == '-' ? t.substr(1) : t, 9);
+        case AttributeKind::dimension:
+            value = t;
+            return is_digits(!t.empty() && t.back() == '%' ? t.substr(0, t.size() - 1) : t, 9);
+        case AttributeKind::language:
+            value = t;
+            return !t.empty() && t.size() <= 35 &&
+                   std::all_of(t.begin(), t.end(), [](char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '-'; });
+        case AttributeKind::dir: value = match_keyword(t, kDirValues); return !value.empty();
+        case AttributeKind::align: value = match_keyword(t, kAlignValues); return !value.empty();
+        case AttributeKind::scope: value = match_keyword(t, kScopeValues); return !value.empty();
+        case AttributeKind::list_type:
+            value = t.size() == 1 ? t : std::string_view{};
+            return std::find(std::begin(kListTypes), std::end(kListTypes), value) != std::end(kListTypes);
+        case AttributeKind::url: break;  // handled by the caller
+    }
+    return false;
+}
+
+}  // namespace
+
+HtmlSanitizer::HtmlSanitizer(UrlPolicy url_policy) : url_policy_(url_policy) {
+    static_assert(kAttributeCount == std::size(kAttributes), "update kAttributeCount in the header");
+    static_assert(kElementCount == std::size(kElements), "update kElementCount in the header");
+    static_assert(all_names_fit(kMaxNameLength), "allow-listed names must fit kMaxNameLength");
+}
+
+// ---- Tokenizer. ---------------------------------------------------------------
+
+void HtmlSanitizer::feed(std::string_view raw_html, std::string& out) {
+    const char* p = raw_html.data();
+    const char* const end = p + raw_html.size();
+    while (p < end) {
+        if (state_ == State::data) {
+            // Fast path: a run of text up to the next '<' (NUL bytes are dropped,
+            // as the tree builder ignores them).
+            const char* run = p;
+            while (p < end && *p != '<' && *p != '\0') ++p;
+            write_text(std::string_view(run, static_cast<std::size_t>(p - run)), out);
+            if (p < end) {
+                if (*p == '<') state_ = State::tag_open;
+                ++p;
+            }
+        } else if (state_ == State::raw_text) {
+            p = scan_raw_text(p, end);
+        } else if (!step(*p, out)) {
+            ++p;
+        }
+    }
+}
+
+// Looks for "</name" followed by whitespace, '/' or '>' (ASCII case-insensitive)
+// and drops everything before it. The match survives chunk boundaries.
+const char* HtmlSanitizer::scan_raw_text(const char* p, const char* end) {
+    const std::string_view name = kElements[raw_text_element_].name;
+    if (name == "plaintext") return end;  // has no end tag: ends with the block
+    while (p < end) {
+        if (raw_text_matched_ == 0) {
+            p = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)));
+            if (p == nullptr) return end;
+            raw_text_matched_ = 1;
+            ++p;
+        } else if (raw_text_matched_ == 1) {
+            if (*p == '/') {
+                raw_text_matched_ = 2;
+                ++p;
+            } else {
+                raw_text_matched_ = 0;  // reconsume: it may be the next '<'
+            }
+        } else if (raw_text_matched_ < name.size() + 2) {
+            if (to_ascii_lower(*p) == name[raw_text_matched_ - 2]) {
+                ++raw_text_matched_;
+                ++p;
+            } else {
+                raw_text_matched_ = 0;
+            }
+        } else if (is_html_space(*p) || *p == '/' || *p == '>') {
+            // The end tag: tokenize the rest of it (attributes and all) normally.
+            begin_tag(true);
+            std::memcpy(tag_name_, name.data(), name.size());
+            tag_name_length_ = name.size();
+            raw_text_element_ = -1;
+            raw_text_matched_ = 0;
+            state_ = State::tag_name;
+            return p;  // reconsumed in the tag name state
+        } else {
+            raw_text_matched_ = 0;
+        }
+    }
+    return end;
+}
+
+bool HtmlSanitizer::step(char c, std::string& out) {
+    constexpr bool kReconsume = true;
+    constexpr bool kConsumed = false;
+    switch (state_) {
+        case State::data:
+        case State::raw_text:
+            break;  // handled in feed()
+
+        case State::tag_open:
+            if (c == '!') { state_ = State::markup_declaration_open; return kConsumed; }
+            if (c == '/') { state_ = State::end_tag_open; return kConsumed; }
+            if (is_ascii_alpha(c)) { begin_tag(false); state_ = State::tag_name; return kReconsume; }
+            if (c == '?') { state_ = State::bogus_comment; return kConsumed; }
+            if (!in_dropped_content()) out.append("&lt;");  // not a tag: the '<' is text
+            state_ = State::data;
+            return kReconsume;
+
+        case State::end_tag_open:
+            if (is_ascii_alpha(c)) { begin_tag(true); state_ = State::tag_name; return kReconsume; }
+            if (c == '>') { state_ = State::data; return kConsumed; }  // "</>" is nothing
+            state_ = State::bogus_comment;
+            return kReconsume;
+
+        case State::tag_name:
+            if (is_html_space(c)) { finish_tag_name(); state_ = State::before_attribute_name; return kConsumed; }
+            if (c == '/') { finish_tag_name(); state_ = State::self_closing_start_tag; return kConsumed; }
+            if (c == '>') { finish_tag_name(); emit_tag(out); return kConsumed; }
+            if (tag_name_length_ < kMaxNameLength && c != '\0') {
+                tag_name_[tag_name_length_++] = to_ascii_lower(c);
+            } else {
+                tag_name_length_ = kMaxNameLength + 1;  // too long or NUL: never allow-listed
+            }
+            return kConsumed;
+
+        case State::before_attribute_name:
+            if (is_html_space(c)) return kConsumed;
+            if (c == '/' || c == '>') { state_ = State::after_attribute_name; return kReconsume; }
+            begin_attribute();
+            state_ = State::attribute_name;
+            if (c == '=') {  // "<a =x>": '=' starts the attribute's name
+                attribute_name_[attribute_name_length_++] = '=';
+                return kConsumed;
+            }
+            return kReconsume;
+
+        case State::attribute_name:
+            if (is_html_space(c) || c == '/' || c == '>') {
+                finish_attribute_name();
+                state_ = State::after_attribute_name;
+                return kReconsume;
+            }
+            if (c == '=') { finish_attribute_name(); state_ = State::before_attribute_value; return kConsumed; }
+            if (attribute_name_length_ < kMaxNameLength && c != '\0') {
+                attribute_name_[attribute_name_length_++] = to_ascii_lower(c);
+            } else {
+                attribute_name_length_ = kMaxNameLength + 1;
+            }
+            return kConsumed;
+
+        case State::after_attribute_name:
+            if (is_html_space(c)) return kConsumed;
+            if (c == '/') { state_ = State::self_closing_start_tag; return kConsumed; }
+            if (c == '=') { state_ = State::before_attribute_value; return kConsumed; }
+            if (c == '>') { emit_tag(out); return kConsumed; }
+            begin_attribute();
+            state_ = State::attribute_name;
+            return kReconsume;
+
+        case State::before_attribute_value:
+            if (is_html_space(c)) return kConsumed;
+            if (c == '"') { state_ = State::attribute_value_double_quoted; return kConsumed; }
+            if (c == '\'') { state_ = State::attribute_value_single_quoted; return kConsumed; }
+            if (c == '>') { emit_tag(out); return kConsumed; }
+            state_ = State::attribute_value_unquoted;
+            return kReconsume;
+
+        case State::attribute_value_double_quoted:
+            if (c == '"') { state_ = State::after_attribute_value_quoted; return kConsumed; }
+            append_attribute_value(c);
+            return kConsumed;
+
+        case State::attribute_value_single_quoted:
+            if (c == '\'') { state_ = State::after_attribute_value_quoted; return kConsumed; }
+            append_attribute_value(c);
+            return kConsumed;
+
+        case State::attribute_value_unquoted:
+            if (is_html_space(c)) { state_ = State::before_attribute_name; return kConsumed; }
+            if (c == '>') { emit_tag(out); return kConsumed; }
+            append_attribute_value(c);  // quotes, '<', '=' and '`' included
+            return kConsumed;
+
+        case State::after_attribute_value_quoted:
+            if (is_html_space(c)) { state_ = State::before_attribute_name; return kConsumed; }
+            if (c == '/') { state_ = State::self_closing_start_tag; return kConsumed; }
+            if (c == '>') { emit_tag(out); return kConsumed; }
+            state_ = State::before_attribute_name;  // "<a x="1"y>": y is a new attribute
+            return kReconsume;
+
+        case State::self_closing_start_tag:
+            if (c == '>') { tag_self_closing_ = true; emit_tag(out); return kConsumed; }
+            state_ = State::before_attribute_name;
+            return kReconsume;
+
+        // "<!": a comment if "--" follows, else (doctype, CDATA, ...) a bogus
+        // comment that ends at the first '>'. All are dropped.
+        case State::markup_declaration_open:
+            if (c == '-') { state_ = State::markup_declaration_dash; return kConsumed; }
+            state_ = State::bogus_comment;
+            return kReconsume;
+
+        case State::markup_declaration_dash:
+            if (c == '-') { state_ = State::comment_start; return kConsumed; }
+            state_ = State::bogus_comment;
+            return kReconsume;
+
+        case State::comment_start:
+            if (c == '-') { state_ = State::comment_start_dash; return kConsumed; }
+            if (c == '>') { state_ = State::data; return kConsumed; }  // "<!-->"
+            state_ = State::comment;
+            return kReconsume;
+
+        case State::comment_start_dash:
+            if (c == '-') { state_ = State::comment_end; return kConsumed; }
+            if (c == '>') { state_ = State::data; return kConsumed; }  // "<!--->"
+            state_ = State::comment;
+            return kReconsume;
+
+        case State::comment:
+            if (c == '-') state_ = State::comment_end_dash;
+            return kConsumed;
+
+        case State::comment_end_dash:
+            state_ = c == '-' ? State::comment_end : State::comment;
+            return kConsumed;
+
+        case State::comment_end:
+            if (c == '>') state_ = State::data;
+            else if (c == '!') state_ = State::comment_end_bang;
+            else if (c != '-') state_ = State::comment;
+            return kConsumed;
+
+        case State::comment_end_bang:  // "--!>" ends a comment too
+            if (c == '>') state_ = State::data;
+            else state_ = c == '-' ? State::comment_end_dash : State::comment;
+            return kConsumed;
+
+        case State::bogus_comment:
+            if (c == '>') state_ = State::data;
+            return kConsumed;
+    }
+    return kConsumed;
+}
+
+void HtmlSanitizer::write_text(std::string_view text, std::string& out) {
+    if (text.empty() || in_dropped_content()) return;
+    if (text.find('&') == std::string_view::npos) {
+        html::append_escaped_text(out, text);
+        return;
+    }
+    // Decode references first, so "&amp;" stays "&amp;" rather than "&amp;amp;".
+    scratch_.clear();
+    html::append_decoded_attribute(scratch_, text);
+    html::append_escaped_text(out, scratch_);
+}
+
+void HtmlSanitizer::begin_tag(bool end_tag) {
+    tag_is_end_ = end_tag;
+    tag_self_closing_ = false;
+    tag_element_ = -1;
+    tag_name_length_ = 0;
+    attribute_ = -1;
+    attributes_present_ = 0;
+    attribute_count_ = 0;
+}
+
+void HtmlSanitizer::finish_tag_name() {
+    tag_element_ = tag_name_length_ <= kMaxNameLength
+                       ? find_by_name(kElements, std::string_view(tag_name_, tag_name_length_))
+                       : -1;
+}
+
+void HtmlSanitizer::begin_attribute() {
+    attribute_name_length_ = 0;
+    attribute_ = -1;
+}
+
+// Only attributes that may be written are kept; a repeated one is ignored
+// (the first wins), so at most kAttributeCount values are ever stored.
+void HtmlSanitizer::finish_attribute_name() {
+    attribute_ = -1;
+    if (tag_is_end_ || tag_element_ < 0 || attribute_name_length_ > kMaxNameLength) return;
+    const ElementSpec& element = kElements[tag_element_];
+    if (element.kind != ElementKind::normal && element.kind != ElementKind::void_element) return;
+    const int index = find_by_name(kAttributes, std::string_view(attribute_name_, attribute_name_length_));
+    if (index < 0) return;
+    const std::uint32_t bit = std::uint32_t{1} << index;
+    if (((kGlobal | element.attributes) & bit) == 0 || (attributes_present_ & bit) != 0) return;
+    attributes_present_ |= bit;
+    attribute_order_[attribute_count_++] = static_cast<unsigned char>(index);
+    attribute_values_[index].clear();
+    attribute_ = index;
+}
+
+void HtmlSanitizer::append_attribute_value(char c) {
+    if (attribute_ < 0) return;
+    if (c == '\0') attribute_values_[attribute_].append(kReplacementCharacter);
+    else attribute_values_[attribute_].push_back(c);
+}
+
+void HtmlSanitizer::emit_tag(std::string& out) {
+    state_ = State::data;
+    const int element = tag_element_;
+    if (subtree_depth_ > 0) {
+        // Inside svg/math only its own tags count, for nesting.
+        if (element == subtree_element_) {
+            if (tag_is_end_) --subtree_depth_;
+            else if (!tag_self_closing_) ++subtree_depth_;
+        }
+        return;
+    }
+    if (element < 0) return;
+    const std::size_t index = static_cast<std::size_t>(element);
+    switch (kElements[index].kind) {
+        case ElementKind::raw_text:
+            if (!tag_is_end_) {  // "<script/>" opens a script all the same
+                raw_text_element_ = element;
+                raw_text_matched_ = 0;
+                state_ = State::raw_text;
+            }
+            return;
+        case ElementKind::subtree:
+            if (!tag_is_end_ && !tag_self_closing_) {
+                subtree_element_ = element;
+                subtree_depth_ = 1;
+            }
+            return;
+        case ElementKind::void_element:
+            if (!tag_is_end_) write_start_tag(index, out);
+            return;
+        case ElementKind::normal:
+            if (tag_is_end_) {
+                if (open_counts_[index] > 0) close_to(index, out);
+            } else if (open_elements_.size() < kMaxOpenElements) {
+                write_start_tag(index, out);
+                open_elements_.push_back(static_cast<unsigned char>(index));
+                ++open_counts_[index];
+            }
+            return;
+    }
+}
+
+void HtmlSanitizer::write_start_tag(std::size_t element, std::string& out) {
+    const std::string_view name = kElements[element].name;
+    out.push_back('<');
+    out.append(name);
+    bool external_link = false;
+    for (std::size_t i = 0; i < attribute_count_; ++i) {
+        const AttributeSpec& spec = kAttributes[attribute_order_[i]];
+        scratch_.clear();
+        html::append_decoded_attribute(scratch_, attribute_values_[attribute_order_[i]]);
+        if (spec.kind == AttributeKind::url) {
+            if (!is_url_allowed(scratch_, url_policy_)) continue;
+            if (spec.name == "href") external_link = is_external_url(scratch_);
+            out.push_back(' ');
+            out.append(spec.name);
+            out.append("=\"");
+            append_url_attribute(out, scratch_);
+            out.push_back('"');
+            continue;
+        }
+        std::string_view value;
+        if (!checked_value(spec.kind, scratch_, value)) continue;
+        out.push_back(' ');
+        out.append(spec.name);
+        out.append("=\"");
+        if (spec.kind == AttributeKind::prefixed) out.append(kIdPrefix);
+        html::append_escaped_attribute(out, value);
+        out.push_back('"');
+    }
+    if (name == "a" && external_link) out.append(" rel=\"noopener noreferrer\"");
+    if (name == "img") out.append(" loading=\"lazy\" decoding=\"async\"");
+    out.push_back('>');
+}
+
+// Writes end tags for the open elements down to and including the innermost
+// `element` (which is open). Each element is closed once, so this is amortized
+// constant time per start tag.
+void HtmlSanitizer::close_to(std::size_t element, std::string& out) {
+    while (!open_elements_.empty()) {
+        const std::size_t top = open_elements_.back();
+        open_elements_.pop_back();
+        --open_counts_[top];
+        out.append("</");
+        out.append(kElements[top].name);
+        out.push_back('>');
+        if (top == element) return;
+    }
+}
+
+void HtmlSanitizer::reset_block_state() {
+    state_ = State::data;
+    raw_text_element_ = -1;
+    raw_text_matched_ = 0;
+    subtree_element_ = -1;
+    subtree_depth_ = 0;
+    attribute_ = -1;
+    attribute_count_ = 0;
+    attributes_present_ = 0;
+}
+
+void HtmlSanitizer::end_block(std::string& out) {
+    // At the end of input a lone "<" or "</" is text, as in the browser; any
+    // other unfinished construct is dropped.
+    const State state = state_;
+    reset_block_state();
+    if (state == State::tag_open) write_text("<", out);
+    else if (state == State::end_tag_open) write_text("</", out);
+}
+
+void HtmlSanitizer::finish(std::string& out) {
+    end_block(out);
+    while (!open_elements_.empty()) close_to(open_elements_.back(), out);
+}
+
+}  // namespace blogreader::markdown

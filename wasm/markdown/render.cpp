@@ -1,0 +1,494 @@
+#include "markdown/render.h"
+
+#include <cstring>
+
+#include <md4c.h>
+#include <nlohmann/json.hpp>
+
+#include "common/html_entities.h"
+#include "common/html_escape.h"
+#include "common/utf8.h"
+#include "markdown/html_sanitizer.h"
+#include "markdown/slug.h"
+#include "markdown/url_filter.h"
+#include "markdown/word_count.h"
+
+namespace blogreader::markdown {
+namespace {
+
+constexpr std::string_view kExternalRel = "noopener noreferrer";
+constexpr std::string_view kCommentRel = "nofollow ugc noopener noreferrer";
+
+template <std::size_t N>
+inline void put(std::string& out, const char (&literal)[N]) {
+    out.append(literal, N - 1);
+}
+
+// Decodes an md4c attribute (link destination, title, code info string): its
+// substrings are plain text, entity references or NUL replacements.
+void decode_attribute(const MD_ATTRIBUTE& attr, std::string& out) {
+    out.clear();
+    if (attr.text == nullptr) return;
+    for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
+        const MD_OFFSET begin = attr.substr_offsets[i];
+        const MD_OFFSET end = attr.substr_offsets[i + 1];
+        const std::string_view piece(attr.text + begin, end - begin);
+        switch (attr.substr_types[i]) {
+            case MD_TEXT_ENTITY:
+                if (!html::append_decoded_entity(out, piece)) out.append(piece);
+                break;
+            case MD_TEXT_NULLCHAR: utf8::append(out, utf8::kReplacementCharacter); break;
+            default: out.append(piece); break;
+        }
+    }
+}
+
+// The code block's language for class="language-…": the first word of the info
+// string, reduced to characters that cannot break out of a class list.
+void append_language_class(std::string& out, std::string_view lang) {
+    std::string safe;
+    for (const char c : lang) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                          std::strchr("-_+.#", c) != nullptr;
+        if (keep && c != '\0') safe.push_back(c);
+    }
+    if (safe.empty()) return;
+    put(out, " class=\"language-");
+    html::append_escaped_attribute(out, safe);
+    out.push_back('"');
+}
+
+class HtmlWriter {
+public:
+    HtmlWriter(const RenderOptions& options, RenderResult& result)
+        : options_(options),
+          result_(result),
+          out_(result.html),
+          url_policy_(options.unsafe_any_url_scheme ? UrlPolicy::unsafe_any_scheme : UrlPolicy::safe),
+          sanitizer_(url_policy_),
+          is_comment_(options.profile == Profile::comment),
+          ids_on_(options.heading_ids && !is_comment_),
+          images_on_(!is_comment_ || options.allow_images) {}
+
+    int render(std::string_view body) {
+        MD_PARSER parser{};
+        parser.flags = 0;
+        if (options_.gfm) {
+            parser.flags |= MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS;
+        }
+        // A stranger's HTML is never interpreted: md4c then reports it as text,
+        // which the writer escapes like any other text.
+        if (is_comment_) parser.flags |= MD_FLAG_NOHTML;
+        parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* self) { return static_cast<HtmlWriter*>(self)->enter_block(t, d); };
+        parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* self) { return static_cast<HtmlWriter*>(self)->leave_block(t, d); };
+        parser.enter_span = [](MD_SPANTYPE t, void* d, void* self) { return static_cast<HtmlWriter*>(self)->enter_span(t, d); };
+        parser.leave_span = [](MD_SPANTYPE t, void* d, void* self) { return static_cast<HtmlWriter*>(self)->leave_span(t, d); };
+        parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* self) {
+            return static_cast<HtmlWriter*>(self)->text(t, std::string_view(s, n));
+        };
+        const int status = md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this);
+        if (!options_.unsafe_raw_html) sanitizer_.finish(out_);
+        result_.words = words_.words();
+        return status;
+    }
+
+private:
+    // ---- blocks -----------------------------------------------------------
+    int enter_block(MD_BLOCKTYPE type, void* detail) {
+        words_.end_word();
+        switch (type) {
+            case MD_BLOCK_DOC: break;
+            case MD_BLOCK_QUOTE: put(out_, "<blockquote>\n"); break;
+            case MD_BLOCK_UL: put(out_, "<ul>\n"); break;
+            case MD_BLOCK_OL: {
+                const auto* d = static_cast<const MD_BLOCK_OL_DETAIL*>(detail);
+                if (d->start == 1) {
+                    put(out_, "<ol>\n");
+                } else {
+                    put(out_, "<ol start=\"");
+                    out_.append(std::to_string(d->start));
+                    put(out_, "\">\n");
+                }
+                break;
+            }
+            case MD_BLOCK_LI: {
+                const auto* d = static_cast<const MD_BLOCK_LI_DETAIL*>(detail);
+                if (d->is_task) {
+                    put(out_, "<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled");
+                    if (d->task_mark == 'x' || d->task_mark == 'X') put(out_, " checked");
+                    put(out_, ">");
+                } else {
+                    put(out_, "<li>");
+                }
+                break;
+            }
+            case MD_BLOCK_HR: put(out_, "<hr>\n"); break;
+            case MD_BLOCK_H: {
+                const auto* d = static_cast<const MD_BLOCK_H_DETAIL*>(detail);
+                heading_level_ = d->level;
+                heading_tag_at_ = out_.size();
+                heading_text_.clear();
+                in_heading_ = true;
+                put(out_, "<h");
+                out_.push_back(static_cast<char>('0' + d->level));
+                out_.push_back('>');
+                break;
+            }
+            case MD_BLOCK_CODE: {
+                const auto* d = static_cast<const MD_BLOCK_CODE_DETAIL*>(detail);
+                put(out_, "<pre><code");
+                if (d->lang.text != nullptr && d->lang.size > 0) {
+                    decode_attribute(d->lang, scratch_);
+                    if (options_.link_attributes) {
+                        append_language_class(out_, scratch_);
+                    } else {
+                        put(out_, " class=\"language-");
+                        html::append_escaped_attribute(out_, scratch_);
+                        out_.push_back('"');
+                    }
+                }
+                out_.push_back('>');
+                break;
+            }
+            case MD_BLOCK_HTML: break;  // its lines arrive as MD_TEXT_HTML
+            case MD_BLOCK_P: put(out_, "<p>"); break;
+            case MD_BLOCK_TABLE: put(out_, "<table>\n"); break;
+            case MD_BLOCK_THEAD: put(out_, "<thead>\n"); break;
+            case MD_BLOCK_TBODY: put(out_, "<tbody>\n"); break;
+            case MD_BLOCK_TR: put(out_, "<tr>\n"); break;
+            case MD_BLOCK_TH:
+            case MD_BLOCK_TD: {
+                out_.append(type == MD_BLOCK_TH ? "<th" : "<td", 3);
+                switch (static_cast<const MD_BLOCK_TD_DETAIL*>(detail)->align) {
+                    case MD_ALIGN_LEFT: put(out_, " align=\"left\""); break;
+                    case MD_ALIGN_CENTER: put(out_, " align=\"center\""); break;
+                    case MD_ALIGN_RIGHT: put(out_, " align=\"right\""); break;
+                    default: break;
+                }
+                out_.push_back('>');
+                break;
+            }
+        }
+        return 0;
+    }
+
+    int leave_block(MD_BLOCKTYPE type, void*) {
+        words_.end_word();
+        switch (type) {
+            case MD_BLOCK_DOC: break;
+            case MD_BLOCK_QUOTE: put(out_, "</blockquote>\n"); break;
+            case MD_BLOCK_UL: put(out_, "</ul>\n"); break;
+            case MD_BLOCK_OL: put(out_, "</ol>\n"); break;
+            case MD_BLOCK_LI: put(out_, "</li>\n"); break;
+            case MD_BLOCK_HR: break;
+            case MD_BLOCK_H: finish_heading(); break;
+            case MD_BLOCK_CODE: put(out_, "</code></pre>\n"); break;
+            case MD_BLOCK_HTML:
+                if (!options_.unsafe_raw_html) sanitizer_.end_block(out_);
+                break;
+            case MD_BLOCK_P: put(out_, "</p>\n"); break;
+            case MD_BLOCK_TABLE: put(out_, "</table>\n"); break;
+            case MD_BLOCK_THEAD: put(out_, "</thead>\n"); break;
+            case MD_BLOCK_TBODY: put(out_, "</tbody>\n"); break;
+            case MD_BLOCK_TR: put(out_, "</tr>\n"); break;
+            case MD_BLOCK_TH: put(out_, "</th>\n"); break;
+            case MD_BLOCK_TD: put(out_, "</td>\n"); break;
+        }
+        return 0;
+    }
+
+    // The id can only be known once the heading's text is complete, so it is
+    // inserted into the opening tag afterwards. The tag is the last thing opened,
+    // so the insert moves only this heading's own bytes: still linear overall.
+    void finish_heading() {
+        in_heading_ = false;
+        std::string id;
+        if (ids_on_) id = slugs_.unique_id(heading_text_, options_.id_prefix);
+        if (!id.empty()) {
+            std::string attr = " id=\"";
+            html::append_escaped_attribute(attr, id);
+            attr.push_back('"');
+            out_.insert(heading_tag_at_ + 3, attr);
+            if (options_.heading_anchors) {
+                put(out_, " <a class=\"heading-anchor\" href=\"#");
+                append_url_attribute(out_, id);
+                put(out_, "\" aria-label=\"");
+                html::append_escaped_attribute(out_, "Permalink: " + heading_text_);
+                put(out_, "\">#</a>");
+            }
+        }
+        put(out_, "</h");
+        out_.push_back(static_cast<char>('0' + heading_level_));
+        put(out_, ">\n");
+        if (options_.toc_levels & (1u << heading_level_)) {
+            result_.toc.push_back(TocEntry{heading_level_, std::move(id), heading_text_});
+        }
+    }
+
+    // ---- spans ------------------------------------------------------------
+    int enter_span(MD_SPANTYPE type, void* detail) {
+        if (image_depth_ > 0) {
+            // Inside an image only the alt text matters; nested spans have no markup.
+            if (type == MD_SPAN_IMG) ++image_depth_;
+            return 0;
+        }
+        switch (type) {
+            case MD_SPAN_EM: put(out_, "<em>"); break;
+            case MD_SPAN_STRONG: put(out_, "<strong>"); break;
+            case MD_SPAN_CODE: put(out_, "<code>"); break;
+            case MD_SPAN_DEL: put(out_, "<del>"); break;
+            case MD_SPAN_U: put(out_, "<u>"); break;
+            case MD_SPAN_A: open_link(*static_cast<const MD_SPAN_A_DETAIL*>(detail)); break;
+            case MD_SPAN_IMG: open_image(*static_cast<const MD_SPAN_IMG_DETAIL*>(detail)); break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int leave_span(MD_SPANTYPE type, void*) {
+        if (image_depth_ > 0) {
+            if (type == MD_SPAN_IMG && --image_depth_ == 0) close_image();
+            return 0;
+        }
+        switch (type) {
+            case MD_SPAN_EM: put(out_, "</em>"); break;
+            case MD_SPAN_STRONG: put(out_, "</strong>"); break;
+            case MD_SPAN_CODE: put(out_, "</code>"); break;
+            case MD_SPAN_DEL: put(out_, "</del>"); break;
+            case MD_SPAN_U: put(out_, "</u>"); break;
+            case MD_SPAN_A:
+                if (link_written_.back()) put(out_, "</a>");
+                link_written_.pop_back();
+                break;
+            default: break;
+        }
+        return 0;
+    }
+
+    void open_link(const MD_SPAN_A_DETAIL& d) {
+        decode_attribute(d.href, scratch_);
+        if (!is_url_allowed(scratch_, url_policy_)) {
+            warn_dropped_url(scratch_);
+            link_written_.push_back(false);  // the link text stays, without the link
+            return;
+        }
+        link_written_.push_back(true);
+        const bool external = is_external_url(scratch_);
+        put(out_, "<a href=\"");
+        append_url_attribute(out_, scratch_);
+        out_.push_back('"');
+        if (d.title.text != nullptr) {
+            decode_attribute(d.title, scratch_);
+            put(out_, " title=\"");
+            html::append_escaped_attribute(out_, scratch_);
+            out_.push_back('"');
+        }
+        if (is_comment_) {
+            put(out_, " rel=\"");
+            out_.append(kCommentRel);
+            out_.push_back('"');
+        } else if (options_.link_attributes && external) {
+            put(out_, " rel=\"");
+            out_.append(kExternalRel);
+            out_.push_back('"');
+        }
+        out_.push_back('>');
+    }
+
+    void open_image(const MD_SPAN_IMG_DETAIL& d) {
+        image_depth_ = 1;
+        image_written_ = false;
+        if (!images_on_) return;  // alt text is written as plain text instead
+        decode_attribute(d.src, scratch_);
+        if (!is_url_allowed(scratch_, url_policy_)) {
+            warn_dropped_url(scratch_);
+            return;
+        }
+        image_written_ = true;
+        put(out_, "<img src=\"");
+        append_url_attribute(out_, scratch_);
+        put(out_, "\" alt=\"");
+        image_title_.clear();
+        if (d.title.text != nullptr) {
+            decode_attribute(d.title, image_title_);
+            has_image_title_ = true;
+        } else {
+            has_image_title_ = false;
+        }
+    }
+
+    void close_image() {
+        if (!image_written_) return;
+        out_.push_back('"');
+        if (has_image_title_) {
+            put(out_, " title=\"");
+            html::append_escaped_attribute(out_, image_title_);
+            out_.push_back('"');
+        }
+        if (options_.link_attributes) put(out_, " loading=\"lazy\" decoding=\"async\"");
+        out_.push_back('>');
+    }
+
+    // ---- text -------------------------------------------------------------
+    int text(MD_TEXTTYPE type, std::string_view s) {
+        switch (type) {
+            case MD_TEXT_NULLCHAR: write_text("\xEF\xBF\xBD"); break;
+            case MD_TEXT_BR:
+                words_.end_word();
+                if (image_depth_ > 0) write_text(" ");
+                else put(out_, "<br>\n");
+                break;
+            case MD_TEXT_SOFTBR:
+                words_.end_word();
+                if (image_depth_ > 0) write_text(" ");
+                else out_.push_back('\n');
+                if (in_heading_) heading_text_.push_back(' ');
+                break;
+            case MD_TEXT_ENTITY:
+                scratch_.clear();
+                if (html::append_decoded_entity(scratch_, s)) {
+                    write_text(scratch_);
+                } else {
+                    write_text(s);  // unknown name: the literal text, escaped ("&amp;foo;")
+                }
+                break;
+            case MD_TEXT_HTML:
+                if (options_.unsafe_raw_html) {
+                    out_.append(s);
+                } else if (image_depth_ > 0) {
+                    write_text(s);  // alt text is plain text: markup shows as written
+                } else {
+                    sanitizer_.feed(s, out_);
+                }
+                break;
+            case MD_TEXT_CODE:
+            case MD_TEXT_NORMAL:
+            default:
+                write_text(s);
+                break;
+        }
+        return 0;
+    }
+
+    void write_text(std::string_view s) {
+        if (image_depth_ > 0) {
+            if (image_written_) html::append_escaped_attribute(out_, s);
+            else html::append_escaped_text(out_, s);
+            return;
+        }
+        // Text between an inline <script> (or <svg>, ...) and its end tag belongs to
+        // the dropped element: it goes with it.
+        if (!options_.unsafe_raw_html && sanitizer_.in_dropped_content()) return;
+        html::append_escaped_text(out_, s);
+        words_.add_text(s);
+        if (in_heading_) heading_text_.append(s);
+    }
+
+    void warn_dropped_url(std::string_view url) {
+        std::string shown(url.substr(0, 80));
+        add_warning(result_, 0, "url_dropped",
+                    "a link or image URL was removed because its scheme is not allowed: " + shown);
+    }
+
+public:
+    static void add_warning(RenderResult& result, std::size_t line, std::string code, std::string message) {
+        if (result.warnings.size() < kMaxWarnings) {
+            result.warnings.push_back({line, std::move(code), std::move(message)});
+        } else if (result.warnings.size() == kMaxWarnings) {
+            result.warnings.push_back({0, "warnings_truncated", "more warnings were found and not reported"});
+        }
+    }
+
+private:
+    const RenderOptions& options_;
+    RenderResult& result_;
+    std::string& out_;
+    UrlPolicy url_policy_;
+    HtmlSanitizer sanitizer_;
+    SlugRegistry slugs_;
+    WordCounter words_;
+    const bool is_comment_;
+    const bool ids_on_;
+    const bool images_on_;
+    bool in_heading_ = false;
+    unsigned heading_level_ = 0;
+    std::size_t heading_tag_at_ = 0;
+    std::string heading_text_;
+    std::vector<bool> link_written_;
+    unsigned image_depth_ = 0;
+    bool image_written_ = false;
+    bool has_image_title_ = false;
+    std::string image_title_;
+    std::string scratch_;
+};
+
+}  // namespace
+
+RenderOptions unsafe_commonmark_options() {
+    RenderOptions o;
+    o.gfm = false;
+    o.heading_ids = false;
+    o.toc_levels = 0;
+    o.front_matter = false;
+    o.link_attributes = false;
+    o.unsafe_raw_html = true;
+    o.unsafe_any_url_scheme = true;
+    return o;
+}
+
+void render_markdown(std::string_view markdown, const RenderOptions& options, RenderResult& result) {
+    result.html.clear();
+    result.toc.clear();
+    result.warnings.clear();
+    result.front_matter = FrontMatter{};
+    result.words = 0;
+    result.reading_minutes = 0;
+    result.replaced_invalid = 0;
+    result.status = 0;
+
+    // md4c needs valid UTF-8 for its Unicode rules, and CommonMark wants U+0000
+    // replaced: repair once up front (the common, clean case costs one scan).
+    std::string repaired;
+    if (!utf8::is_valid(markdown) || std::memchr(markdown.data(), 0, markdown.size()) != nullptr) {
+        result.replaced_invalid = utf8::repair(markdown, repaired);
+        markdown = repaired;
+    }
+
+    std::string_view body = markdown;
+    if (options.front_matter) {
+        result.front_matter = parse_front_matter(markdown);
+        body = markdown.substr(result.front_matter.body_offset);
+        for (const auto& w : result.front_matter.warnings) HtmlWriter::add_warning(result, w.line, w.code, w.message);
+    }
+
+    result.html.reserve(body.size() + body.size() / 4 + 64);
+    HtmlWriter writer(options, result);
+    result.status = writer.render(body);
+    result.reading_minutes = reading_minutes(result.words, options.words_per_minute);
+}
+
+std::string render_metadata_json(const RenderResult& result) {
+    using nlohmann::json;
+    json toc = json::array();
+    for (const auto& entry : result.toc) {
+        toc.push_back(json{{"level", entry.level}, {"id", entry.id}, {"text", entry.text}});
+    }
+    json warnings = json::array();
+    for (const auto& w : result.warnings) {
+        json item{{"code", w.code}, {"message", w.message}};
+        item["line"] = w.line ? json(w.line) : json(nullptr);
+        warnings.push_back(std::move(item));
+    }
+    json meta{{"toc", std::move(toc)},
+              {"meta", result.front_matter.fields},
+              {"words", result.words},
+              {"readingMinutes", result.reading_minutes},
+              {"warnings", std::move(warnings)},
+              {"replacedInvalid", result.replaced_invalid},
+              {"status", result.status}};
+    // Replace, never throw, on text that is not valid UTF-8 (it always is here).
+    return meta.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace blogreader::markdown
