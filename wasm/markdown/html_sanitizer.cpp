@@ -125,7 +125,10 @@ static_assert(is_sorted_by_name(kAttributes), "kAttributes must be sorted for bi
 static_assert(is_sorted_by_name(kElements), "kElements must be sorted for binary search");
 static_assert(std::size(kAttributes) <= 32, "attribute bits must fit in 32 bits");
 static_assert(std::size(kElements) <= 255, "element indices are stored as bytes");
-static_assert(attr("href") && attr("src") && attr("name") && attr("scope"), "attribute name typo");
+static_assert(attr("href") != 0, "attribute name typo");
+static_assert(attr("src") != 0, "attribute name typo");
+static_assert(attr("name") != 0, "attribute name typo");
+static_assert(attr("scope") != 0, "attribute name typo");
 
 // Byte order, like std::string_view's operator<, but a plain loop: names are
 // short, and this is the hot spot of tag-heavy input.

@@ -1,0 +1,229 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "markdown/render.h"
+
+using namespace blogreader::markdown;
+
+namespace {
+
+RenderResult render(std::string_view md, RenderOptions options = {}) {
+    RenderResult result;
+    render_markdown(md, options, result);
+    return result;
+}
+
+std::string html(std::string_view md, RenderOptions options = {}) { return render(md, options).html; }
+
+RenderOptions comment_profile() {
+    RenderOptions o;
+    o.profile = Profile::comment;
+    return o;
+}
+
+bool contains(const std::string& haystack, std::string_view needle) { return haystack.find(needle) != std::string::npos; }
+
+double seconds_to_render(const std::string& md) {
+    const auto start = std::chrono::steady_clock::now();
+    RenderResult result;
+    render_markdown(md, RenderOptions{}, result);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+TEST_CASE("basic CommonMark blocks and spans", "[render]") {
+    CHECK(html("Hello *world*") == "<p>Hello <em>world</em></p>\n");
+    CHECK(html("> quote") == "<blockquote>\n<p>quote</p>\n</blockquote>\n");
+    CHECK(html("1. a\n2. b") == "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n");
+    CHECK(html("3. c") == "<ol start=\"3\">\n<li>c</li>\n</ol>\n");
+    CHECK(html("---") == "<hr>\n");
+    CHECK(html("a  \nb") == "<p>a<br>\nb</p>\n");
+    CHECK(html("`a<b`") == "<p><code>a&lt;b</code></p>\n");
+}
+
+TEST_CASE("GFM extensions: tables with alignment, strikethrough, task lists, autolinks", "[render][gfm]") {
+    const auto table = html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |");
+    CHECK(contains(table, "<th align=\"left\">a</th>"));
+    CHECK(contains(table, "<th align=\"center\">b</th>"));
+    CHECK(contains(table, "<td align=\"right\">3</td>"));
+    CHECK(html("~~gone~~") == "<p><del>gone</del></p>\n");
+    const auto tasks = html("- [x] done\n- [ ] todo");
+    CHECK(contains(tasks, "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled checked>done"));
+    CHECK(contains(tasks, "disabled>todo"));
+    CHECK(contains(html("see https://example.com/x now"), "<a href=\"https://example.com/x\" rel=\"noopener noreferrer\">"));
+    CHECK(contains(html("www.example.com"), "href=\"http://www.example.com\""));
+    CHECK(contains(html("mail me@example.com"), "href=\"mailto:me@example.com\""));
+    SECTION("gfm off turns every extension off") {
+        RenderOptions o;
+        o.gfm = false;
+        CHECK(html("~~x~~ www.example.com", o) == "<p>~~x~~ www.example.com</p>\n");
+    }
+}
+
+TEST_CASE("headings get unique GitHub-style ids and a table of contents", "[render][toc]") {
+    const auto r = render("# Intro\n\n## Samenwerken en de betekenis\n\n## Intro\n\n### Één *ding*\n");
+    CHECK(contains(r.html, "<h1 id=\"intro\">Intro</h1>"));
+    CHECK(contains(r.html, "<h2 id=\"samenwerken-en-de-betekenis\">"));
+    CHECK(contains(r.html, "<h2 id=\"intro-1\">Intro</h2>"));
+    CHECK(contains(r.html, "<h3 id=\"één-ding\">Één <em>ding</em></h3>"));
+    REQUIRE(r.toc.size() == 4);
+    CHECK(r.toc[3].level == 3);
+    CHECK(r.toc[3].id == "één-ding");
+    CHECK(r.toc[3].text == "Één ding");
+
+    SECTION("toc levels, prefix and anchors are the caller's choice") {
+        RenderOptions o;
+        o.toc_levels = 1u << 2;
+        o.id_prefix = "post-";
+        o.heading_anchors = true;
+        const auto p = render("# A\n## B\n### C", o);
+        REQUIRE(p.toc.size() == 1);
+        CHECK(p.toc[0].id == "post-b");
+        CHECK(contains(p.html, "<h2 id=\"post-b\">B <a class=\"heading-anchor\" href=\"#post-b\" aria-label=\"Permalink: B\">#</a></h2>"));
+    }
+    SECTION("ids can be turned off") {
+        RenderOptions o;
+        o.heading_ids = false;
+        CHECK(html("# A", o) == "<h1>A</h1>\n");
+    }
+}
+
+TEST_CASE("links and images get safe attributes", "[render][links]") {
+    CHECK(html("[x](/local)") == "<p><a href=\"/local\">x</a></p>\n");
+    CHECK(html("[x](#frag)") == "<p><a href=\"#frag\">x</a></p>\n");
+    CHECK(html("[x](https://a.test \"T\")") == "<p><a href=\"https://a.test\" title=\"T\" rel=\"noopener noreferrer\">x</a></p>\n");
+    CHECK(html("![alt *text*](/a.png \"t\")") ==
+          "<p><img src=\"/a.png\" alt=\"alt text\" title=\"t\" loading=\"lazy\" decoding=\"async\"></p>\n");
+    CHECK(html("```c++ x\ncode\n```") == "<pre><code class=\"language-c++\">code\n</code></pre>\n");
+    CHECK(html("```\"><script>\nx\n```") == "<pre><code class=\"language-script\">x\n</code></pre>\n");
+
+    SECTION("unsafe schemes are dropped, the text stays, a warning says so") {
+        for (const char* md : {"[click](javascript:alert(1))", "[click](JaVaScRiPt:alert(1))",
+                               "[click](java&#x09;script:alert(1))", "[click](javascript&colon;alert(1))",
+                               "[click](data:text/html,<script>)", "[click](vbscript:x)", "[click](< javascript:x>)", "[click](<\tjavascript:x>)",
+                               "<javascript:alert(1)>"}) {
+            INFO(md);
+            const auto r = render(md);
+            CHECK_FALSE(contains(r.html, "<a "));
+            CHECK_FALSE(contains(r.html, "href"));
+            REQUIRE_FALSE(r.warnings.empty());
+            CHECK(r.warnings[0].code == "url_dropped");
+        }
+        CHECK(html("[click](javascript:alert(1))") == "<p>click</p>\n");
+        CHECK(html("![pic](javascript:x)") == "<p>pic</p>\n");
+    }
+    SECTION("entities in destinations are decoded, then percent-encoded") {
+        CHECK(html("[x](/f&ouml;&ouml;)") == "<p><a href=\"/f%C3%B6%C3%B6\">x</a></p>\n");
+    }
+}
+
+TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
+    const auto out = html("<div onclick=\"x()\">hi <script>alert(1)</script></div>\n\n<img src=x onerror=alert(1)>");
+    CHECK_FALSE(contains(out, "onclick"));
+    CHECK_FALSE(contains(out, "<script"));
+    CHECK_FALSE(contains(out, "onerror"));
+    CHECK(contains(out, "<div>"));
+    SECTION("inline raw HTML goes through the same sanitizer") {
+        const auto inline_out = html("a <b>bold</b> <iframe src=x></iframe> <a href=\"javascript:x\">y</a>");
+        CHECK(contains(inline_out, "<b>bold</b>"));
+        CHECK_FALSE(contains(inline_out, "<iframe"));
+        CHECK_FALSE(contains(inline_out, "javascript"));
+    }
+    SECTION("the UNSAFE option writes raw HTML verbatim") {
+        RenderOptions o;
+        o.unsafe_raw_html = true;
+        CHECK(contains(html("<script>x</script>", o), "<script>x</script>"));
+    }
+}
+
+TEST_CASE("comment profile shows HTML as text and marks links as user content", "[render][profile]") {
+    const auto o = comment_profile();
+    CHECK(html("<b>hi</b>", o) == "<p>&lt;b&gt;hi&lt;/b&gt;</p>\n");
+    CHECK(html("<script>alert(1)</script>", o) == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+    CHECK(html("[me](/x)", o) == "<p><a href=\"/x\" rel=\"nofollow ugc noopener noreferrer\">me</a></p>\n");
+    CHECK(html("![cat](https://x.test/cat.png)", o) == "<p>cat</p>\n");
+    CHECK(html("# Title", o) == "<h1>Title</h1>\n");
+    SECTION("images can be allowed") {
+        auto with_images = o;
+        with_images.allow_images = true;
+        CHECK(contains(html("![cat](https://x.test/c.png)", with_images), "<img src=\"https://x.test/c.png\" alt=\"cat\""));
+    }
+}
+
+TEST_CASE("front matter becomes metadata and never reaches the HTML", "[render][front_matter]") {
+    const auto r = render("---\ntitle: Samenwerken\nlang: nl\ntags: [a, b]\n---\n# Body\n");
+    CHECK(r.front_matter.fields["title"] == "Samenwerken");
+    CHECK(r.front_matter.fields["lang"] == "nl");
+    CHECK_FALSE(contains(r.html, "Samenwerken"));
+    CHECK(r.html == "<h1 id=\"body\">Body</h1>\n");
+    const auto json = render_metadata_json(r);
+    CHECK(contains(json, "\"meta\":{"));
+    CHECK(contains(json, "\"title\":\"Samenwerken\""));
+
+    SECTION("broken front matter warns with a line number and the body still renders") {
+        const auto broken = render("---\ntitle: \"unterminated\n---\nBody text\n");
+        REQUIRE_FALSE(broken.warnings.empty());
+        CHECK(broken.warnings[0].line == 2);
+        CHECK(contains(broken.html, "Body text"));
+        CHECK_FALSE(contains(broken.html, "unterminated"));
+    }
+}
+
+TEST_CASE("word count and reading time", "[render][words]") {
+    const auto r = render("# Kop\n\nSamenwerken, we hebben binnen organisatieland er de mond vol van.\n\n日本語");
+    CHECK(r.words == 1 + 10 + 3);
+    CHECK(r.reading_minutes == 1);
+    RenderOptions slow;
+    slow.words_per_minute = 5;
+    CHECK(render("one two three four five six", slow).reading_minutes == 2);
+}
+
+TEST_CASE("invalid UTF-8 and U+0000 become U+FFFD", "[render][utf8]") {
+    const auto r = render(std::string("a\xFF" "b\0c", 5));
+    CHECK(r.html == "<p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c</p>\n");
+    CHECK(r.replaced_invalid == 2);
+}
+
+TEST_CASE("regression: the writer keeps its state between calls with one result", "[render]") {
+    RenderResult result;
+    render_markdown("# A\n[x](javascript:y)", RenderOptions{}, result);
+    render_markdown("# A", RenderOptions{}, result);
+    CHECK(result.html == "<h1 id=\"a\">A</h1>\n");
+    CHECK(result.warnings.empty());
+    CHECK(result.toc.size() == 1);
+}
+
+TEST_CASE("10 MB inputs and pathological nesting render in linear time", "[render][pathological]") {
+    // Each input is rendered at 1 MB and at 10 MB; linear time means about 10x.
+    // The bound is generous (a quadratic case would be about 100x) so that a busy
+    // machine does not make the test flaky.
+    const char* patterns[][2] = {
+        {"nested blockquotes", ">"},
+        {"nested lists", "- "},
+        {"nested emphasis openers", "*a **"},
+        {"unclosed links", "[a]("},
+        {"entities", "&amp;&ouml;&#x1F600; "},
+        {"raw HTML tags", "<div><span title=\"x\">"},
+        {"unterminated tags", "<a href=\""},
+        {"headings", "# same heading\n"},
+        {"table rows", "| a | b |\n|---|---|\n"},
+    };
+    for (const auto& p : patterns) {
+        INFO(p[0]);
+        auto make = [&](std::size_t size) {
+            std::string s;
+            const std::string unit = p[1];
+            while (s.size() < size) s += unit;
+            return s;
+        };
+        const std::string small = make(1u << 20), large = make(10u << 20);
+        const double t_small = seconds_to_render(small);
+        const double t_large = seconds_to_render(large);
+        INFO("1 MB: " << t_small << " s, 10 MB: " << t_large << " s");
+        CHECK(t_large < 30 * t_small + 0.5);
+        CHECK(t_large < 20.0);
+    }
+}
