@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly engine and the JS package into dist/. Incremental: only
+# what changed is rebuilt, so `npm start` after a build is quick.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+source scripts/env.sh
+
+if [[ ! -f build/wasm/CMakeCache.txt ]]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
+fi
+cmake --build build/wasm -j"$JOBS"
+
+mkdir -p dist
+cp build/wasm/blog-reader.wasm dist/blog-reader.wasm
+node scripts/bundle.mjs

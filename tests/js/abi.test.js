@@ -1,0 +1,51 @@
+// The boundary stays honest: wasm/api.h, wasm/exports.txt, the module's real
+// exports and the JS constants must all agree.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { RENDER_FLAGS, STATUS, ABI_VERSION } from '../../web/src/constants.js';
+
+const root = new URL('../../', import.meta.url);
+const header = await readFile(new URL('wasm/api.h', root), 'utf8');
+const exportList = (await readFile(new URL('wasm/exports.txt', root), 'utf8'))
+  .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+
+function headerDefines(prefix) {
+  const found = {};
+  for (const [, name, value] of header.matchAll(new RegExp(`#define ${prefix}(\\w+)\\s+\\(?(-?(?:0x)?[0-9a-fA-F]+)\\)?`, 'g'))) {
+    found[name] = Number(value);
+  }
+  return found;
+}
+
+test('every BR_API function in api.h is in exports.txt and vice versa', () => {
+  const declared = [...header.matchAll(/^BR_API\s+[\w\s*]+?\b(br_\w+)\s*\(/gm)].map((m) => m[1]).sort();
+  assert.ok(declared.length >= 5, 'found the declarations');
+  assert.deepEqual(declared, [...exportList].sort());
+});
+
+test('the built module exports exactly the listed functions (and its memory)', async () => {
+  const module = await WebAssembly.compile(await readFile(new URL('dist/blog-reader.wasm', root)));
+  const exported = WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name);
+  for (const name of exportList) assert.ok(exported.includes(name), `${name} is exported`);
+  const extra = exported.filter((name) => name.startsWith('br_') && !exportList.includes(name));
+  assert.deepEqual(extra, []);
+  assert.ok(WebAssembly.Module.exports(module).some((e) => e.kind === 'memory' && e.name === 'memory'));
+  const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
+  const known = ['env.emscripten_notify_memory_growth', 'wasi_snapshot_preview1.proc_exit',
+    'wasi_snapshot_preview1.fd_write', 'wasi_snapshot_preview1.fd_close', 'wasi_snapshot_preview1.fd_seek'];
+  assert.deepEqual(imports.filter((i) => !known.includes(i)), [], 'web/src/wasm.js provides every import');
+});
+
+test('JS render flags equal the BR_RENDER_* values in api.h', () => {
+  assert.deepEqual(headerDefines('BR_RENDER_'), { ...RENDER_FLAGS });
+});
+
+test('JS status codes equal BR_OK / BR_ERROR_* in api.h', () => {
+  const defined = { ...headerDefines('BR_ERROR_'), ...headerDefines('BR_OK') };
+  assert.equal(defined[''], undefined);
+  assert.equal(Number(header.match(/#define BR_OK (\d+)/)[1]), STATUS.OK);
+  assert.equal(headerDefines('BR_ERROR_').OUT_OF_MEMORY, STATUS.ERROR_OUT_OF_MEMORY);
+  assert.equal(headerDefines('BR_ERROR_').BAD_REQUEST, STATUS.ERROR_BAD_REQUEST);
+  assert.equal(Number(header.match(/#define BR_ABI_VERSION (\d+)/)[1]), ABI_VERSION);
+});

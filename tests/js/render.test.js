@@ -1,0 +1,79 @@
+// renderMarkdown through the built package (dist/), as an npm consumer uses it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { ready, init, renderMarkdown, UNSAFE_COMMONMARK_OPTIONS } from './helpers/engine.js';
+
+await ready;
+
+test('init() is idempotent and resolves the same engine', async () => {
+  await Promise.all([init(), init(), init({})]);
+  assert.equal(renderMarkdown('*x*').html, '<p><em>x</em></p>\n');
+});
+
+test('the seed article renders with front matter, toc, reading time', async () => {
+  const md = await readFile(new URL('../../web/demo/posts/samenwerken.md', import.meta.url), 'utf8');
+  const r = renderMarkdown(md, { tocLevels: [2, 3] });
+  assert.equal(r.meta.lang, 'nl');
+  assert.equal(r.meta.author, 'Redactie');
+  assert.match(r.meta.title, /^Samenwerken/);
+  assert.deepEqual(r.meta.tags, ['samenwerking', 'dienstverlening', 'klantbeleving']);
+  assert.deepEqual(r.toc.map((t) => t.id), ['samenwerken-als-onderwerp-van-gesprek', 'samenwerken-en-de-betekenis',
+    'gezamenlijk-resultaat', 'eigen-kwaliteiten']);
+  // An independent count: the body's white-space separated tokens that hold a letter or digit.
+  const body = md.slice(md.indexOf('\n---\n', 4) + 5);
+  const tokens = body.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  // The engine splits "1+1", "diensten/producten" and "(IT-)dienstverlener" in two,
+  // which a plain split on white space does not: allow that small difference.
+  assert.ok(Math.abs(r.words - tokens.length) <= 6, `engine ${r.words} words, white-space split ${tokens.length}`);
+  assert.equal(r.readingMinutes, Math.ceil(r.words / 200));
+  assert.match(r.html, /<blockquote>\n<p>Bijdragen aan een gezamenlijk resultaat/);
+  assert.doesNotMatch(r.html, /^---/m);
+  assert.deepEqual(r.warnings, []);
+});
+
+test('result shape and option validation', () => {
+  const r = renderMarkdown('# Hi');
+  assert.deepEqual(Object.keys(r).sort(), ['html', 'meta', 'readingMinutes', 'toc', 'warnings', 'words']);
+  assert.throws(() => renderMarkdown(42), { name: 'TypeError', message: /markdown must be a string or a Uint8Array/ });
+  assert.throws(() => renderMarkdown('x', { profile: 'admin' }), /options.profile must be "article" or "comment", got "admin"/);
+  assert.throws(() => renderMarkdown('x', { headingIDs: true }), /unknown option "headingIDs"/);
+  assert.throws(() => renderMarkdown('x', { tocLevels: [7] }), /tocLevels must be an array of heading levels 1-6/);
+  assert.throws(() => renderMarkdown('x', { wordsPerMinute: 0 }), /wordsPerMinute must be a whole number/);
+  assert.throws(() => renderMarkdown('x', { gfm: 'yes' }), /options.gfm must be true or false, got "yes"/);
+});
+
+test('comment profile: HTML as text, user-content links, no images', () => {
+  const { html } = renderMarkdown('<img src=x onerror=alert(1)> [me](https://me.test) ![i](https://x.test/i.png)', { profile: 'comment' });
+  assert.equal(html, '<p>&lt;img src=x onerror=alert(1)&gt; <a href="https://me.test" rel="nofollow ugc noopener noreferrer">me</a> i</p>\n');
+});
+
+test('article profile: unsafe URLs dropped with a warning, raw HTML sanitized', () => {
+  const r = renderMarkdown('[x](javascript:alert(1)) <a href="jav&#x09;ascript:alert(1)">y</a> <img src=x onerror=alert(1)>');
+  assert.doesNotMatch(r.html, /javascript|onerror|jav/i);
+  assert.equal(r.warnings[0].code, 'url_dropped');
+});
+
+test('UNSAFE_COMMONMARK_OPTIONS gives plain CommonMark HTML', () => {
+  assert.equal(renderMarkdown('# A\n<b>x</b> [l](javascript:x)', UNSAFE_COMMONMARK_OPTIONS).html,
+    '<h1>A</h1>\n<p><b>x</b> <a href="javascript:x">l</a></p>\n');
+  assert.ok(Object.isFrozen(UNSAFE_COMMONMARK_OPTIONS));
+});
+
+test('raw bytes: invalid UTF-8 and NUL become U+FFFD', () => {
+  const { html } = renderMarkdown(new Uint8Array([0x61, 0xff, 0x62, 0x00, 0x63]));
+  assert.equal(html, '<p>a\uFFFDb\uFFFDc</p>\n');
+  assert.equal(renderMarkdown('lone \uD800 surrogate').html, '<p>lone \uFFFD surrogate</p>\n');
+});
+
+test('large output decodes correctly across 32 KiB pieces (multi-byte characters at the seams)', () => {
+  const line = 'één 😀 日本語 '.repeat(2000);
+  const { html } = renderMarkdown(line.repeat(20));
+  assert.equal(html, `<p>${line.repeat(20).trimEnd()}</p>\n`);
+});
+
+test('heading anchors, id prefix and toc levels', () => {
+  const r = renderMarkdown('# Top\n## Één ding\n### Deep', { headingAnchors: true, idPrefix: 'p-', tocLevels: [2] });
+  assert.deepEqual(r.toc, [{ level: 2, id: 'p-één-ding', text: 'Één ding' }]);
+  assert.match(r.html, /<h2 id="p-één-ding">Één ding <a class="heading-anchor" href="#p-%C3%A9%C3%A9n-ding"/);
+});

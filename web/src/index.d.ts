@@ -1,0 +1,89 @@
+// Type declarations for blog-reader-wasm (hand-written; the JSDoc in
+// web/src/index.js is the reference).
+
+export interface InitOptions {
+  /** The .wasm location or its bytes; default: blog-reader.wasm next to this module. */
+  wasm?: string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+}
+/** Loads the engine once; idempotent. */
+export function init(options?: InitOptions): Promise<void>;
+
+export class BlogReaderError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string);
+}
+
+export interface RenderOptions {
+  profile?: 'article' | 'comment';
+  gfm?: boolean;
+  headingIds?: boolean;
+  headingAnchors?: boolean;
+  idPrefix?: string;
+  tocLevels?: number[];
+  wordsPerMinute?: number;
+  frontMatter?: boolean;
+  linkAttributes?: boolean;
+  allowImages?: boolean;
+  /** UNSAFE: raw HTML verbatim. */
+  unsafeRawHtml?: boolean;
+  /** UNSAFE: keep javascript:, data: and every other URL scheme. */
+  unsafeAnyUrlScheme?: boolean;
+}
+export interface TocEntry { level: number; id: string; text: string }
+export interface RenderWarning { line: number | null; code: string; message: string }
+export interface RenderResult {
+  html: string;
+  toc: TocEntry[];
+  meta: Record<string, unknown>;
+  words: number;
+  readingMinutes: number;
+  warnings: RenderWarning[];
+}
+export function renderMarkdown(markdown: string | Uint8Array, options?: RenderOptions): RenderResult;
+/** UNSAFE: plain CommonMark output for conformance tests. */
+export const UNSAFE_COMMONMARK_OPTIONS: Readonly<RenderOptions>;
+
+export type CommentFieldName = 'author' | 'email' | 'url' | 'content';
+export type FieldValue = string | Uint8Array;
+export interface CommentFields {
+  author?: FieldValue; email?: FieldValue; url?: FieldValue; content?: FieldValue; honeypot?: FieldValue;
+}
+export interface CommentOptions {
+  locale?: string | string[];
+  element?: Element;
+  requireNameEmail?: boolean;
+  messages?: Record<string, Record<string, string>>;
+  minSubmitSeconds?: number;
+  elapsedSeconds?: number;
+  /** Date.now() when the form was shown. */
+  shownAt?: number;
+  maxLinks?: number;
+  blockedWords?: string[];
+}
+export interface ValidationError {
+  field: CommentFieldName;
+  code: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+export interface ModerationReason { code: string; params: Record<string, unknown>; message: string }
+export interface CommentValidation {
+  valid: boolean;
+  locale: string;
+  errors: ValidationError[];
+  normalized: Partial<Record<CommentFieldName, string>>;
+  moderation: { verdict: 'accept' | 'hold' | 'spam'; reasons: ModerationReason[] };
+}
+export interface FieldValidation {
+  field: CommentFieldName;
+  valid: boolean;
+  errors: ValidationError[];
+  normalized?: string;
+}
+export function validateComment(fields: CommentFields, options?: CommentOptions): CommentValidation;
+export function validateField(field: CommentFieldName, value: FieldValue, options?: CommentOptions): FieldValidation;
+export function formMessages(options?: CommentOptions): { locale: string; messages: Record<string, string> };
+export function localeCandidates(options?: CommentOptions): string[];
+
+export const RENDER_FLAGS: Readonly<Record<string, number>>;
+export const STATUS: Readonly<{ OK: 0; ERROR_OUT_OF_MEMORY: -1; ERROR_BAD_REQUEST: -2 }>;
