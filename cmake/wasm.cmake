@@ -2,6 +2,10 @@
 # (web/src/wasm.js) instead of Emscripten's JS glue, which is larger and whose
 # EXPORT_ES6 output does not run under Node ESM in Emscripten 3.1.6.
 file(STRINGS "${PROJECT_SOURCE_DIR}/wasm/exports.txt" br_export_lines REGEX "^br_")
+if(NOT BR_WITH_COMMENTS)
+  # The comment functions are exported only when the validator is built in.
+  list(FILTER br_export_lines EXCLUDE REGEX "^br_(validate_comment|validate_field|form_messages)$")
+endif()
 set(br_exports "")
 foreach(name IN LISTS br_export_lines)
   list(APPEND br_exports "_${name}")

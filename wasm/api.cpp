@@ -4,7 +4,9 @@
 #include <string>
 #include <string_view>
 
+#if BR_WITH_COMMENTS
 #include "comments/comment_api.h"
+#endif
 #include "markdown/render.h"
 
 namespace {
@@ -38,7 +40,7 @@ RenderOptions render_options_from_flags(unsigned flags, unsigned toc_levels, uns
     return o;
 }
 
-int json_status(const std::string& json) {
+[[maybe_unused]] int json_status(const std::string& json) {
     // The comment API reports a malformed request as {"error":...} at the top level.
     return json.compare(0, 9, "{\"error\":") == 0 ? BR_ERROR_BAD_REQUEST : BR_OK;
 }
@@ -71,6 +73,7 @@ int br_render_markdown(const char* markdown, size_t markdown_size, unsigned flag
     return g_render.status == 0 ? BR_OK : BR_ERROR_OUT_OF_MEMORY;
 }
 
+#if BR_WITH_COMMENTS
 int br_validate_comment(const char* request_json, size_t request_size, const char* field_bytes,
                         size_t field_bytes_size) {
     g_json = blogreader::comments::validate_comment_request(view(request_json, request_size),
@@ -89,5 +92,7 @@ int br_form_messages(const char* options_json, size_t options_size) {
     g_json = blogreader::comments::form_messages_request(view(options_json, options_size));
     return json_status(g_json);
 }
+
+#endif  // BR_WITH_COMMENTS
 
 }  // extern "C"

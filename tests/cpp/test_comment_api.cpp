@@ -155,6 +155,8 @@ TEST_CASE("api: malformed requests are errors, not crashes", "[comments][api]") 
     CHECK(error_code_of(validate_comment_request(R"({"fields": {"author": [-1, 1]}})", bytes)) == "bad_request");
     CHECK(error_code_of(validate_comment_request(R"({"fields": {"author": [0]}})", bytes)) == "bad_request");
     CHECK(error_code_of(validate_comment_request(R"({"fields": {"author": "abc"}})", bytes)) == "bad_request");
+    CHECK(error_code_of(validate_comment_request(R"({"fields": {"author": [0.5, 1]}})", bytes)) == "bad_request");
+    CHECK(error_code_of(validate_comment_request(R"({"fields": {"author": [0, 1e300]}})", bytes)) == "bad_request");
     CHECK(error_code_of(validate_comment_request(R"({"fields": {"name": [0, 1]}})", bytes)) == "bad_request");
     CHECK(error_code_of(validate_comment_request(
               R"({"fields": {"author": [0, 18446744073709551615]}})", bytes)) == "bad_request");
@@ -195,6 +197,7 @@ TEST_CASE("api: bad options say which option and why", "[comments][api]") {
     // Accepted forms.
     CHECK_FALSE(parse(validate_field_request("author", "Jan", R"({"maxLinks": 2.0, "elapsedSeconds": null,
         "unknownOption": 1})")).contains("error"));
+    CHECK_FALSE(parse(validate_comment_request(R"({"options": {"maxLinks": 1e30}})", "")).contains("error"));
     CHECK(error_code_of(validate_field_request("author", "Jan", "{oops")) == "bad_options");
 }
 
@@ -210,8 +213,7 @@ TEST_CASE("api: one field for live checks", "[comments][api]") {
         CHECK_FALSE(r.contains("normalized"));
         REQUIRE(r["errors"].size() == 1);
         CHECK(r["errors"][0]["params"] == json({{"reason", "missing_slashes"}}));
-        CHECK(r["errors"][0]["message"] ==
-              "Bitte gib eine vollständige Webadresse ein, die mit http:// oder https:// beginnt.");
+        CHECK(r["errors"][0]["message"] == "Nach http: oder https: gehören zwei Schrägstriche (wie in https://beispiel.de).");
     }
     SECTION("email limit in characters, French") {
         const json r = parse(validate_field_request("email", std::string(64, 'l') + "@" + std::string(32, 'd') + ".com",
@@ -238,10 +240,94 @@ TEST_CASE("api: the form's texts and field facts", "[comments][api]") {
     CHECK(r["messages"]["form.title"] == "Geef een reactie");
     CHECK(r["messages"]["form.submit"] == "Verstuur");
     CHECK(r["messages"]["required"] == "{field} is verplicht.");  // templates, for JS to fill
-    CHECK(r["messages"].size() == 26);
+    CHECK(r["messages"].size() == 41);
+    CHECK(r["messages"]["invalid_email.missing_at"] == "Het e-mailadres mist een @ (zoals in naam@voorbeeld.nl).");
     CHECK(r["fields"]["email"] == json({{"required", false}, {"published", false}, {"maxCharacters", 100}}));
     CHECK(r["fields"]["author"]["maxBytes"] == 245);
     CHECK(r["fields"]["url"]["required"] == false);
     CHECK(r["fields"]["content"] == json({{"required", true}, {"published", true}, {"maxBytes", 65525}}));
     CHECK(parse(form_messages_request(""))["locale"] == "en");
+}
+
+TEST_CASE("api: invalid_email and invalid_url say exactly what is wrong", "[comments][api]") {
+    struct Case {
+        const char* field;
+        const char* value;
+        const char* locale;
+        const char* reason;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"email", "jan.voorbeeld.nl", "nl-BE", "missing_at", "Het e-mailadres mist een @ (zoals in naam@voorbeeld.nl)."},
+        {"email", "jan@voorbeeld", "en", "domain", nullptr},  // a single label is a valid WHATWG domain
+        {"email", "jan@-x.nl", "en", "domain", "The part of the email address after the @ is not a valid domain name."},
+        {"email", "j an@x.nl", "de", "whitespace", "Die E-Mail-Adresse darf keine Leerzeichen enthalten."},
+        {"email", "j\xC3\xA9@x.nl", "fr", "non_ascii_local_part",
+         "La partie de l\xE2\x80\x99" "adresse e-mail avant le @ ne doit pas contenir de lettres accentu\xC3\xA9" "es "
+         "ni d\xE2\x80\x99" "autres caract\xC3\xA8res non ASCII."},
+        {"url", "https://user:pw@example.com/", "en", "credentials",
+         "Web addresses with a user name or password are not allowed."},
+        {"url", "voorbeeld.nl", "nl", "relative",
+         "Het webadres moet beginnen met http:// of https:// (bijvoorbeeld https://voorbeeld.nl)."},
+        {"url", "https://", "en", "missing_host", "The web address has no domain name after http:// or https://."},
+        {"url", "https://example.com:99999/", "en", "bad_port",
+         "The port number of the web address is not valid (it must be at most 65535)."},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.field, c.value, c.locale);
+        const std::string options = std::string(R"({"locale": ")") + c.locale + "\"}";
+        const json r = parse(validate_field_request(c.field, c.value, options));
+        if (!c.message) {
+            CHECK(r["valid"] == true);
+            continue;
+        }
+        REQUIRE(r["errors"].size() == 1);
+        CHECK(r["errors"][0]["params"] == json({{"reason", c.reason}}));
+        CHECK(r["errors"][0]["message"] == c.message);
+    }
+    SECTION("an override of the generic message serves a new language; English fills in what it lacks") {
+        const json r = parse(validate_field_request(
+            "email", "jan.example.com", R"({"locale": "pt", "messages": {"pt": {"invalid_email": "E-mail inválido."}}})"));
+        CHECK(r["locale"] == "pt");
+        CHECK(r["errors"][0]["message"] == "E-mail inválido.");
+        const json url = parse(validate_field_request("url", "https://a@b.example", R"({"locale": "pt",
+            "messages": {"pt": {"invalid_email": "E-mail inválido."}}})"));
+        CHECK(url["errors"][0]["message"] == "Web addresses with a user name or password are not allowed.");
+    }
+    SECTION("a site owner overrides one reason") {
+        const json r = parse(validate_field_request(
+            "email", "jan", R"({"locale": "nl", "messages": {"nl": {"invalid_email.missing_at": "Waar is de @?"}}})"));
+        CHECK(r["errors"][0]["message"] == "Waar is de @?");
+    }
+}
+
+TEST_CASE("api: numbers in params and messages", "[comments][api]") {
+    Request r;
+    r.field("author", "Jan").field("email", "a@b.c").field("content", "ok \xF0\x9F\x98\x80");
+    SECTION("seconds: at most two decimals, the locale's separator, no trailing zeros") {
+        struct Case {
+            double elapsed;
+            const char* shown;
+        };
+        const Case cases[] = {{0, "0"}, {1.5, "1,5"}, {2.25, "2,25"}, {0.999, "1"}, {0.104, "0,1"}, {2.999, "3"}};
+        for (const Case& c : cases) {
+            CAPTURE(c.elapsed);
+            r.options = {{"locale", "nl"}, {"elapsedSeconds", c.elapsed}, {"minSubmitSeconds", 3.25}};
+            const json reasons = r.send()["moderation"]["reasons"];
+            REQUIRE(reasons.size() == 1);
+            CHECK(reasons[0]["params"]["elapsedSeconds"] == c.elapsed);
+            CHECK(reasons[0]["params"]["minSeconds"] == 3.25);
+            CHECK(reasons[0]["message"] == std::string("Het formulier is ") + c.shown +
+                                               " seconden na het tonen verzonden; het minimum is 3,25 seconden.");
+        }
+    }
+    SECTION("code points: U+ and four upper-case hex digits") {
+        const json errors = parse(validate_field_request("author", "Jan\x7F\x01", ""))["errors"];
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0]["params"]["codePoint"] == "U+007F");
+        CHECK(parse(validate_field_request("url", "https://a.example/\xC2\x9F", ""))["errors"][0]["params"]["codePoint"] ==
+              "U+009F");
+        const json bidi = parse(validate_field_request("author", "Jan\xE2\x81\xA6", ""))["errors"];
+        CHECK(bidi[0]["params"]["codePoint"] == "U+2066");
+    }
 }

@@ -12,7 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "comments/comment_codes.h"
+#include "comments/email_address.h"
 #include "comments/message_catalog.h"
+#include "comments/url_parse.h"
+#include "common/json.h"
 
 using namespace blogreader::comments;
 
@@ -26,9 +29,18 @@ std::set<std::string> placeholder_set(std::string_view text) {
     return names;
 }
 
-// Every key a catalog must have: one per code, plus the form texts.
-std::vector<std::string> required_keys() {
+// The per-reason keys: "invalid_email.missing_at", "invalid_url.credentials", ...
+std::vector<std::string> reason_keys() {
     std::vector<std::string> keys;
+    for (EmailError reason : kInvalidEmailReasons)
+        keys.push_back(reason_message_key("invalid_email", email_error_name(reason)));
+    for (UrlError reason : kInvalidUrlReasons) keys.push_back(reason_message_key("invalid_url", url_error_name(reason)));
+    return keys;
+}
+
+// Every key a catalog must have: one per code and per reason, plus the form texts.
+std::vector<std::string> required_keys() {
+    std::vector<std::string> keys = reason_keys();
     for (ErrorCode code : kAllErrorCodes) keys.emplace_back(error_code_name(code));
     for (ModerationCode code : kAllModerationCodes) keys.emplace_back(moderation_code_name(code));
     for (std::string_view key : kFormTextKeys) keys.emplace_back(key);
@@ -41,7 +53,7 @@ std::set<std::string> provided_placeholders(std::string_view key) {
     if (key == "too_long" || key == "email_local_part_too_long") return length;
     if (key == "invalid_encoding") return {"field", "offset"};
     if (key == "control_character" || key == "bidi_control") return {"field", "codePoint", "offset"};
-    if (key == "invalid_email" || key == "invalid_url") return {"field", "reason"};
+    if (key.rfind("invalid_email", 0) == 0 || key.rfind("invalid_url", 0) == 0) return {"field", "reason"};
     if (key == "url_scheme_not_allowed") return {"field", "scheme"};
     if (key == "required" || key == "no_visible_character") return {"field"};
     if (key == "too_fast") return {"elapsedSeconds", "minSeconds"};
@@ -66,6 +78,27 @@ TEST_CASE("every catalog has every code and form text", "[comments][catalog]") {
             CHECK_FALSE(text->empty());
         }
     }
+}
+
+TEST_CASE("every reason of invalid_email and invalid_url has its own message", "[comments][catalog]") {
+    const std::vector<std::string> keys = reason_keys();
+    CHECK(keys.size() == 15);
+    CHECK(std::find(keys.begin(), keys.end(), "invalid_email.missing_at") != keys.end());
+    CHECK(std::find(keys.begin(), keys.end(), "invalid_url.credentials") != keys.end());
+    for (const char* locale : kShippedLocales) {
+        std::set<std::string> texts;
+        for (const std::string& key : keys) {
+            CAPTURE(locale, key);
+            REQUIRE(builtin_message(locale, key));
+            // Precise: no reason shares its text with another, or with the generic message.
+            CHECK(texts.insert(*builtin_message(locale, key)).second);
+            CHECK(*builtin_message(locale, key) != *builtin_message(locale, key.substr(0, key.find('.'))));
+        }
+    }
+    CHECK(*builtin_message("nl", "invalid_email.missing_at") ==
+          "Het e-mailadres mist een @ (zoals in naam@voorbeeld.nl).");
+    CHECK(*builtin_message("en", "invalid_url.credentials") ==
+          "Web addresses with a user name or password are not allowed.");
 }
 
 TEST_CASE("every catalog has exactly the keys of en.json", "[comments][catalog]") {
@@ -174,11 +207,13 @@ TEST_CASE("locale resolution", "[comments][catalog]") {
 }
 
 TEST_CASE("site owners override texts and add languages", "[comments][catalog]") {
-    const nlohmann::json overrides = nlohmann::json::parse(R"({
+    blogreader::json::Value overrides;
+    blogreader::json::ParseError error;
+    REQUIRE(blogreader::json::parse(R"({
         "nl": {"required": "Vul {field} in, a.u.b.", "form.title": "Reageer"},
-        "pt-BR": {"required": "{field} é obrigatório.", "site.extra": "Obrigado"},
+        "pt-BR": {"required": "{field} é obrigatório.", "site.extra": "Obrigado", "invalid_email": "E-mail inválido."},
         "en": {"too_long": "Too long!"}
-    })", nullptr, false);
+    })", overrides, error));
     REQUIRE(overrides.is_object());
 
     SECTION("an override replaces one text; the rest stays shipped") {
@@ -197,12 +232,23 @@ TEST_CASE("site owners override texts and add languages", "[comments][catalog]")
         CHECK(pt.text("form.submit") == "Post Comment");
         const std::vector<std::string> keys = pt.keys();
         CHECK(std::find(keys.begin(), keys.end(), "site.extra") != keys.end());
-        CHECK(keys.size() == builtin_message_keys().size() + 1);
+        CHECK(keys.size() == builtin_message_keys().size() + 1);  // invalid_email is not new
     }
     SECTION("a shipped language is preferred over a later candidate") {
         CHECK(MessageResolver({"de", "pt-BR"}, &overrides).locale() == "de");
     }
     SECTION("unknown keys give an empty text") {
         CHECK(MessageResolver({"en"}, &overrides).text("no.such.key").empty());
+        CHECK(MessageResolver({"en"}, &overrides).text("no.such.key", "also.missing").empty());
+    }
+    SECTION("a per-reason message falls back to its code's message in the same language") {
+        const MessageResolver nl({"nl"}, &overrides);
+        CHECK(nl.text("invalid_email.missing_at", "invalid_email") == *builtin_message("nl", "invalid_email.missing_at"));
+        CHECK(nl.text("invalid_email.no_such_reason", "invalid_email") == *builtin_message("nl", "invalid_email"));
+        // A language with only the generic text shows it, not the English specific one.
+        const MessageResolver pt({"pt-BR"}, &overrides);
+        CHECK(pt.text("invalid_email.missing_at", "invalid_email") == "E-mail inválido.");
+        // A language without either falls back to English, specific first.
+        CHECK(pt.text("invalid_url.credentials", "invalid_url") == *builtin_message("en", "invalid_url.credentials"));
     }
 }

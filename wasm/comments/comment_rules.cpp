@@ -37,21 +37,30 @@ bool breaks_rule(char32_t c, ControlRule rule) {
     return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
 
+// The start of the code point that ends at `end` in well-formed UTF-8.
+inline std::size_t previous_code_point(std::string_view text, std::size_t end) {
+    std::size_t i = end - 1;
+    while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
+
+// raw must be well-formed UTF-8 (check_encoding_and_presence checks first).
 TextScan scan_text(std::string_view raw, ControlRule control_rule) {
     TextScan scan;
-    // Trim: find the first and last code points that are not spaces.
+    // Trim from both ends, so that the middle is decoded once, below.
     std::size_t i = 0;
-    bool found = false;
     while (i < raw.size()) {
         const utf8::Decoded d = decode_fast(raw, i);
-        if (!is_trimmed_space(d.code_point)) {
-            if (!found) scan.begin = i;
-            found = true;
-            scan.end = i + d.length;
-        }
+        if (!is_trimmed_space(d.code_point)) break;
         i += d.length;
     }
-    if (!found) scan.begin = scan.end = raw.size();
+    scan.begin = i;
+    scan.end = raw.size();
+    while (scan.end > scan.begin) {
+        const std::size_t last = previous_code_point(raw, scan.end);
+        if (!is_trimmed_space(decode_fast(raw, last).code_point)) break;
+        scan.end = last;
+    }
 
     for (i = scan.begin; i < scan.end;) {
         const utf8::Decoded d = decode_fast(raw, i);

@@ -22,6 +22,12 @@ enum class EmailError {
     domain,                ///< "domain": empty, fails IDNA (idna.h) or the label syntax (a second '@' lands here)
 };
 
+/// The errors reported as the "reason" of an invalid_email error (each has its
+/// own message, "invalid_email.<reason>"); local_part_too_long has its own code.
+inline constexpr EmailError kInvalidEmailReasons[] = {EmailError::whitespace, EmailError::missing_at,
+                                                      EmailError::local_part, EmailError::non_ascii_local_part,
+                                                      EmailError::domain};
+
 /// The "reason" string of an EmailError, e.g. "missing_at".
 const char* email_error_name(EmailError error) noexcept;
 

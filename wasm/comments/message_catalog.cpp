@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 namespace blogreader::comments {
 namespace {
 
@@ -20,23 +18,24 @@ struct BuiltinCatalogs {
 
 BuiltinCatalogs parse_builtin_catalogs() {
     BuiltinCatalogs catalogs;
-    const nlohmann::json all = nlohmann::json::parse(kMessageCatalogsJson, nullptr, false);
+    json::Value all;
+    json::ParseError error;
     // The build checked the files; an unparsable embed would give empty catalogs,
     // which the catalog tests catch.
-    if (all.is_discarded() || !all.is_object()) return catalogs;
-    const auto reference = all.find(kFallbackLocale);
-    if (reference == all.end() || !reference->is_object()) return catalogs;
-    for (const auto& entry : reference->items()) catalogs.keys.push_back(entry.key());
+    if (!json::parse(kMessageCatalogsJson, all, error) || !all.is_object()) return catalogs;
+    const json::Value* reference = all.find(kFallbackLocale);
+    if (!reference || !reference->is_object()) return catalogs;
+    for (const auto& entry : reference->members()) catalogs.keys.push_back(entry.first);
     std::sort(catalogs.keys.begin(), catalogs.keys.end());
-    for (const auto& locale : all.items()) {
-        if (!locale.value().is_object()) continue;
-        catalogs.locales.push_back(locale.key());
+    for (const auto& [locale, texts_of_locale] : all.members()) {
+        if (!texts_of_locale.is_object()) continue;
+        catalogs.locales.push_back(locale);
         std::vector<std::string> texts(catalogs.keys.size());
         std::vector<bool> present(catalogs.keys.size());
         for (std::size_t k = 0; k < catalogs.keys.size(); ++k) {
-            const auto text = locale.value().find(catalogs.keys[k]);
-            if (text == locale.value().end() || !text->is_string()) continue;
-            texts[k] = text->get<std::string>();
+            const json::Value* text = texts_of_locale.find(catalogs.keys[k]);
+            if (!text || !text->is_string()) continue;
+            texts[k] = text->as_string();
             present[k] = true;
         }
         catalogs.texts.push_back(std::move(texts));
@@ -74,24 +73,32 @@ int builtin_locale_index(std::string_view tag) {
 }
 
 // The override object of a locale (case-insensitive), or nullptr.
-const nlohmann::json* find_overrides(const nlohmann::json* overrides, std::string_view tag, std::string* spelling) {
-    if (!overrides || !overrides->is_object()) return nullptr;
-    for (const auto& entry : overrides->items()) {
-        if (entry.value().is_object() && equals_ignoring_ascii_case(entry.key(), tag)) {
-            if (spelling) *spelling = entry.key();
-            return &entry.value();
+const json::Value* find_overrides(const json::Value* overrides, std::string_view tag, std::string* spelling) {
+    if (!overrides) return nullptr;
+    for (const auto& [name, texts] : overrides->members()) {
+        if (texts.is_object() && equals_ignoring_ascii_case(name, tag)) {
+            if (spelling) *spelling = name;
+            return &texts;
         }
     }
     return nullptr;
 }
 
-std::string_view override_text(const nlohmann::json* locale_overrides, std::string_view key, bool& found) {
-    found = false;
-    if (!locale_overrides) return {};
-    const auto it = locale_overrides->find(key);
-    if (it == locale_overrides->end() || !it->is_string()) return {};
-    found = true;
-    return it->get_ref<const std::string&>();
+// The text of key in one language: its override, else its shipped text.
+bool layer_text(const json::Value* overrides, int locale_index, std::string_view key, int k,
+                std::string_view& text) {
+    if (overrides) {
+        const json::Value* value = overrides->find(key);
+        if (value && value->is_string()) {
+            text = value->as_string();
+            return true;
+        }
+    }
+    if (k >= 0 && locale_index >= 0 && builtin().present[locale_index][k]) {
+        text = builtin().texts[locale_index][k];
+        return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -137,7 +144,17 @@ void append_formatted_message(std::string& out, std::string_view text, const Mes
     out.append(text.substr(copied));
 }
 
-MessageResolver::MessageResolver(const std::vector<std::string_view>& candidates, const nlohmann::json* overrides) {
+std::string reason_message_key(std::string_view code, std::string_view reason) {
+    std::string key;
+    key.reserve(code.size() + 1 + reason.size());
+    key.append(code);
+    key.push_back('.');
+    key.append(reason);
+    return key;
+}
+
+MessageResolver::MessageResolver(const std::vector<std::string_view>& candidates, const json::Value* overrides) {
+    if (overrides && !overrides->is_object()) overrides = nullptr;
     // Tries one tag against the shipped locales, then the overriding ones.
     auto try_tag = [&](std::string_view tag) {
         if (tag.empty()) return false;
@@ -172,24 +189,30 @@ MessageResolver::MessageResolver(const std::vector<std::string_view>& candidates
 }
 
 std::string_view MessageResolver::text(std::string_view key) const {
-    bool found = false;
-    std::string_view text = override_text(locale_overrides_, key, found);
-    if (found) return text;
     const int k = key_index(key);
-    if (k >= 0 && builtin_index_ >= 0 && builtin().present[builtin_index_][k]) return builtin().texts[builtin_index_][k];
-    text = override_text(fallback_overrides_, key, found);
-    if (found) return text;
-    if (k >= 0 && fallback_index_ >= 0 && builtin().present[fallback_index_][k])
-        return builtin().texts[fallback_index_][k];
+    std::string_view text;
+    if (layer_text(locale_overrides_, builtin_index_, key, k, text)) return text;
+    if (layer_text(fallback_overrides_, fallback_index_, key, k, text)) return text;
+    return {};
+}
+
+std::string_view MessageResolver::text(std::string_view key, std::string_view fallback_key) const {
+    const int k = key_index(key);
+    const int fallback_k = key_index(fallback_key);
+    std::string_view text;
+    if (layer_text(locale_overrides_, builtin_index_, key, k, text)) return text;
+    if (layer_text(locale_overrides_, builtin_index_, fallback_key, fallback_k, text)) return text;
+    if (layer_text(fallback_overrides_, fallback_index_, key, k, text)) return text;
+    if (layer_text(fallback_overrides_, fallback_index_, fallback_key, fallback_k, text)) return text;
     return {};
 }
 
 std::vector<std::string> MessageResolver::keys() const {
     std::vector<std::string> keys = builtin().keys;
-    for (const nlohmann::json* overrides : {locale_overrides_, fallback_overrides_}) {
+    for (const json::Value* overrides : {locale_overrides_, fallback_overrides_}) {
         if (!overrides) continue;
-        for (const auto& entry : overrides->items())
-            if (entry.value().is_string()) keys.push_back(entry.key());
+        for (const auto& [key, value] : overrides->members())
+            if (value.is_string()) keys.push_back(key);
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

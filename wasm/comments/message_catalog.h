@@ -9,7 +9,10 @@
 // rebuilding.
 //
 // Keys: each ErrorCode and ModerationCode name (comment_codes.h) is the key of
-// its message; the other keys are listed in kFormTextKeys.
+// its message; the other keys are listed in kFormTextKeys. invalid_email and
+// invalid_url also have one message per reason, keyed "<code>.<reason>"
+// ("invalid_email.missing_at", see kInvalidEmailReasons and kInvalidUrlReasons);
+// a language without the specific key shows its generic "<code>" message.
 #pragma once
 
 #include <cstddef>
@@ -17,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
+#include "common/json.h"
 
 namespace blogreader::comments {
 
@@ -67,6 +70,10 @@ struct MessageParam {
 void append_formatted_message(std::string& out, std::string_view text, const MessageParam* params,
                               std::size_t param_count);
 
+/// The key of the message for one reason of invalid_email or invalid_url:
+/// "invalid_email.missing_at".
+std::string reason_message_key(std::string_view code, std::string_view reason);
+
 /// The messages of one request: a locale chosen from the caller's candidates,
 /// the shipped catalogs and the site owner's overrides.
 class MessageResolver {
@@ -77,7 +84,7 @@ public:
     /// primary subtag ("nl-BE" -> "nl"); the first hit wins; none -> "en".
     /// overrides: options.messages, an object of objects of strings (the caller
     /// has checked its shape), or nullptr. It must outlive the resolver.
-    MessageResolver(const std::vector<std::string_view>& candidates, const nlohmann::json* overrides);
+    MessageResolver(const std::vector<std::string_view>& candidates, const json::Value* overrides);
 
     /// The chosen locale, spelled as the catalog or override that matched ("nl", "pt-BR").
     const std::string& locale() const noexcept { return locale_; }
@@ -87,6 +94,13 @@ public:
     /// an empty view (unknown key).
     std::string_view text(std::string_view key) const;
 
+    /// The text of a specific key with a generic one behind it (a per-reason
+    /// message and its code's message): in the chosen locale the override of
+    /// key, its shipped text, the override of fallback_key, its shipped text;
+    /// then the same four in "en". So a language never shows an English
+    /// specific text when it has its own generic one.
+    std::string_view text(std::string_view key, std::string_view fallback_key) const;
+
     /// Every key of the reference catalog plus any new key the overrides of
     /// the chosen locale (or of "en") bring, sorted and without duplicates.
     std::vector<std::string> keys() const;
@@ -95,8 +109,8 @@ private:
     std::string locale_;
     int builtin_index_ = -1;  // into builtin_locales(), or -1
     int fallback_index_ = -1;
-    const nlohmann::json* locale_overrides_ = nullptr;
-    const nlohmann::json* fallback_overrides_ = nullptr;
+    const json::Value* locale_overrides_ = nullptr;
+    const json::Value* fallback_overrides_ = nullptr;
 };
 
 }  // namespace blogreader::comments

@@ -38,6 +38,16 @@ enum class UrlError {
     bad_port,             ///< "bad_port": a port that is not digits or is above 65535
 };
 
+/// The errors validate_url reports as the "reason" of an invalid_url error (each
+/// has its own message, "invalid_url.<reason>"). The others never get there:
+/// encoding and control characters are field errors of their own, checked
+/// first, and scheme_not_allowed is url_scheme_not_allowed.
+inline constexpr UrlError kInvalidUrlReasons[] = {
+    UrlError::relative,        UrlError::scheme_relative, UrlError::missing_slashes, UrlError::whitespace,
+    UrlError::backslash,       UrlError::quote_or_angle_bracket, UrlError::credentials, UrlError::missing_host,
+    UrlError::bad_host,        UrlError::bad_port,
+};
+
 /// The stable name of a UrlError, e.g. "missing_slashes".
 const char* url_error_name(UrlError error) noexcept;
 

@@ -5,37 +5,46 @@
 namespace blogreader::html {
 namespace {
 
-// One table lookup per byte; bytes outside the table pass through untouched.
-template <bool kAttribute>
-inline void append_escaped(std::string& out, std::string_view s) {
-    const char* p = s.data();
-    const char* const end = p + s.size();
-    const char* run = p;
-    while (p < end) {
-        const char c = *p;
-        const char* rep = nullptr;
-        std::size_t rep_len = 0;
-        switch (c) {
-            case '&': rep = "&amp;"; rep_len = 5; break;
-            case '<': rep = "&lt;"; rep_len = 4; break;
-            case '>': rep = "&gt;"; rep_len = 4; break;
-            case '"': rep = "&quot;"; rep_len = 6; break;
-            case '\'': if (kAttribute) { rep = "&#39;"; rep_len = 5; } break;
-            default: break;
-        }
-        if (rep) {
-            out.append(run, static_cast<std::size_t>(p - run));
-            out.append(rep, rep_len);
-            run = p + 1;
-        }
-        ++p;
+// Bit 1: must be escaped in text; bit 2: must be escaped in an attribute.
+constexpr unsigned char kEscapeText = 1, kEscapeAttribute = 2;
+constexpr unsigned char escape_class(unsigned char c) {
+    return c == '&' || c == '<' || c == '>' || c == '"' ? (kEscapeText | kEscapeAttribute)
+           : c == '\'' ? kEscapeAttribute : 0;
+}
+struct EscapeTable {
+    unsigned char cls[256];
+    constexpr EscapeTable() : cls() {
+        for (unsigned i = 0; i < 256; ++i) cls[i] = escape_class(static_cast<unsigned char>(i));
     }
-    out.append(run, static_cast<std::size_t>(end - run));
+};
+constexpr EscapeTable kEscape;
+
+// Text is mostly runs that need no escaping: find the end of each run with one
+// table lookup per byte (four at a time), then append it in one piece.
+template <unsigned char kMask>
+inline void append_escaped(std::string& out, std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = p + s.size();
+    const auto* run = p;
+    for (;;) {
+        while (end - p >= 4 && !((kEscape.cls[p[0]] | kEscape.cls[p[1]] | kEscape.cls[p[2]] | kEscape.cls[p[3]]) & kMask)) p += 4;
+        while (p < end && !(kEscape.cls[*p] & kMask)) ++p;
+        out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+        if (p == end) return;
+        switch (*p) {
+            case '&': out.append("&amp;", 5); break;
+            case '<': out.append("&lt;", 4); break;
+            case '>': out.append("&gt;", 4); break;
+            case '"': out.append("&quot;", 6); break;
+            default: out.append("&#39;", 5); break;
+        }
+        run = ++p;
+    }
 }
 
 }  // namespace
 
-void append_escaped_text(std::string& out, std::string_view text) { append_escaped<false>(out, text); }
-void append_escaped_attribute(std::string& out, std::string_view value) { append_escaped<true>(out, value); }
+void append_escaped_text(std::string& out, std::string_view text) { append_escaped<kEscapeText>(out, text); }
+void append_escaped_attribute(std::string& out, std::string_view value) { append_escaped<kEscapeAttribute>(out, value); }
 
 }  // namespace blogreader::html

@@ -7,7 +7,7 @@
 namespace blogreader::markdown {
 namespace {
 
-using nlohmann::json;
+using json = blogreader::json::Value;
 
 constexpr const char* kSyntax = "front_matter_syntax";
 constexpr const char* kUnsupported = "front_matter_unsupported";
@@ -65,10 +65,10 @@ bool is_text_key(std::string_view key) {
 bool is_list_key(std::string_view key) { return key == "tags" || key == "categories"; }
 
 json make_string(std::string text) {
-    if (utf8::is_valid(text)) return json(std::move(text));
+    if (utf8::is_valid(text)) return json::string(std::move(text));
     std::string repaired;
     utf8::repair(text, repaired);
-    return json(std::move(repaired));
+    return json::string(std::move(repaired));
 }
 
 // YAML 1.2 core schema numbers, written so that JSON accepts them: "+1" -> 1,
@@ -112,17 +112,18 @@ bool parse_number(std::string_view t, json& out) {
         normalized += fraction_length ? t.substr(fraction_start, fraction_length) : std::string_view("0");
     }
     normalized += t.substr(exponent_start);
-    json number = json::parse(normalized, nullptr, false);
-    if (number.is_discarded()) return false;  // out of range, e.g. 1e999
+    json number;
+    blogreader::json::ParseError error;
+    if (!blogreader::json::parse(normalized, number, error)) return false;  // out of range, e.g. 1e999
     out = std::move(number);
     return true;
 }
 
 json plain_scalar(std::string_view text, bool text_only) {
     if (!text_only) {
-        if (text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
-        if (text == "true" || text == "True" || text == "TRUE") return true;
-        if (text == "false" || text == "False" || text == "FALSE") return false;
+        if (text == "~" || text == "null" || text == "Null" || text == "NULL") return json();
+        if (text == "true" || text == "True" || text == "TRUE") return json::boolean(true);
+        if (text == "false" || text == "False" || text == "FALSE") return json::boolean(false);
         json number;
         if (parse_number(text, number)) return number;
     }
@@ -300,17 +301,17 @@ private:
 json to_string_list(const json& value) {
     json list = json::array();
     if (value.is_string()) {
-        std::string_view rest = value.get_ref<const std::string&>();
+        std::string_view rest = value.as_string();
         for (;;) {
             const std::size_t comma = rest.find(',');
             const std::string_view item = trim(rest.substr(0, comma));
-            if (!item.empty()) list.push_back(std::string(item));
+            if (!item.empty()) list.push_back(json::string(std::string(item)));
             if (comma == std::string_view::npos) break;
             rest.remove_prefix(comma + 1);
         }
     } else if (value.is_array()) {
-        for (const json& item : value) {
-            if (item.is_string() && !item.get_ref<const std::string&>().empty()) list.push_back(item);
+        for (const json& item : value.items()) {
+            if (item.is_string() && !item.as_string().empty()) list.push_back(item);
         }
     }
     return list;
@@ -382,10 +383,10 @@ private:
     void commit() {
         if (state_ == State::empty_value || state_ == State::list || state_ == State::value) {
             if (is_list_key(key_)) value_ = to_string_list(value_);
-            out_.fields[key_] = std::move(value_);
+            out_.fields.set(key_, std::move(value_));
         }
         state_ = State::idle;
-        value_ = nullptr;
+        value_ = json();
     }
 
     void parse_key_line(std::string_view text, std::size_t number) {
@@ -403,7 +404,7 @@ private:
         }
         ++key_lines;
         key_ = std::string(text.substr(0, key_end));
-        if (out_.fields.contains(key_)) {
+        if (out_.fields.find(key_) != nullptr) {
             warn(number, "front_matter_duplicate_key", "'" + key_ + "' is given more than once; the last value is used");
         }
         const std::string_view value_text = trim(text.substr(colon + 1));
@@ -423,7 +424,7 @@ private:
         }
         const std::string_view text = trim(item_text);
         if (text.empty() || text[0] == '#') {
-            value_.push_back(nullptr);
+            value_.push_back(json());
             return;
         }
         json item;

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "common/json.h"
 
 namespace blogreader::markdown {
 
@@ -30,7 +30,7 @@ struct FrontMatter {
     bool present = false;            ///< a front matter block was found (even if broken)
     std::size_t body_offset = 0;     ///< where the Markdown body starts in the document (bytes); past a BOM too
     std::size_t body_first_line = 1; ///< 1-based line number of the body's first line
-    nlohmann::json fields = nlohmann::json::object();  ///< parsed keys
+    json::Value fields = json::Value::object();  ///< parsed keys
     std::vector<FrontMatterWarning> warnings;
 };
 

@@ -3,9 +3,9 @@
 #include <cstring>
 
 #include <md4c.h>
-#include <nlohmann/json.hpp>
 
 #include "common/html_entities.h"
+#include "common/json.h"
 #include "common/html_escape.h"
 #include "common/utf8.h"
 #include "markdown/html_sanitizer.h"
@@ -107,7 +107,7 @@ private:
                     put(out_, "<ol>\n");
                 } else {
                     put(out_, "<ol start=\"");
-                    out_.append(std::to_string(d->start));
+                    json::append_unsigned(out_, d->start);
                     put(out_, "\">\n");
                 }
                 break;
@@ -469,26 +469,48 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
 }
 
 std::string render_metadata_json(const RenderResult& result) {
-    using nlohmann::json;
-    json toc = json::array();
-    for (const auto& entry : result.toc) {
-        toc.push_back(json{{"level", entry.level}, {"id", entry.id}, {"text", entry.text}});
+    std::string out;
+    out.reserve(256 + 64 * (result.toc.size() + result.warnings.size()));
+    out.append("{\"toc\":[");
+    for (std::size_t i = 0; i < result.toc.size(); ++i) {
+        const auto& entry = result.toc[i];
+        if (i) out.push_back(',');
+        out.append("{\"level\":");
+        json::append_unsigned(out, entry.level);
+        json::append_key(out, "id");
+        json::append_string(out, entry.id);
+        json::append_key(out, "text");
+        json::append_string(out, entry.text);
+        out.push_back('}');
     }
-    json warnings = json::array();
-    for (const auto& w : result.warnings) {
-        json item{{"code", w.code}, {"message", w.message}};
-        item["line"] = w.line ? json(w.line) : json(nullptr);
-        warnings.push_back(std::move(item));
+    out.push_back(']');
+    json::append_key(out, "meta");
+    json::append_value(out, result.front_matter.fields);
+    json::append_key(out, "words");
+    json::append_unsigned(out, result.words);
+    json::append_key(out, "readingMinutes");
+    json::append_unsigned(out, result.reading_minutes);
+    json::append_key(out, "warnings");
+    out.push_back('[');
+    for (std::size_t i = 0; i < result.warnings.size(); ++i) {
+        const auto& w = result.warnings[i];
+        if (i) out.push_back(',');
+        out.append("{\"line\":");
+        if (w.line) json::append_unsigned(out, w.line);
+        else out.append("null");
+        json::append_key(out, "code");
+        json::append_string(out, w.code);
+        json::append_key(out, "message");
+        json::append_string(out, w.message);
+        out.push_back('}');
     }
-    json meta{{"toc", std::move(toc)},
-              {"meta", result.front_matter.fields},
-              {"words", result.words},
-              {"readingMinutes", result.reading_minutes},
-              {"warnings", std::move(warnings)},
-              {"replacedInvalid", result.replaced_invalid},
-              {"status", result.status}};
-    // Replace, never throw, on text that is not valid UTF-8 (it always is here).
-    return meta.dump(-1, ' ', false, json::error_handler_t::replace);
+    out.push_back(']');
+    json::append_key(out, "replacedInvalid");
+    json::append_unsigned(out, result.replaced_invalid);
+    json::append_key(out, "status");
+    out.append(result.status == 0 ? "0" : "-1");
+    out.push_back('}');
+    return out;
 }
 
 }  // namespace blogreader::markdown

@@ -1,5 +1,7 @@
 #include "markdown/slug.h"
 
+#include "common/json.h"
+
 #include <algorithm>
 #include <iterator>
 
@@ -169,7 +171,9 @@ std::string SlugRegistry::unique_id(std::string_view plain_text, std::string_vie
         unsigned& counter = seen->second;
         do {
             ++counter;
-            id = slug + '-' + std::to_string(counter);
+            id = slug;
+            id.push_back('-');
+            json::append_unsigned(id, counter);
         } while (used_.count(id) != 0);
     }
     used_.emplace(id, 0);

@@ -21,6 +21,24 @@ enum class CharClass {
 
 bool is_ascii_digit(char32_t cp) noexcept { return cp >= '0' && cp <= '9'; }
 
+// ASCII characters that only separate words (not letters, digits or joiners).
+struct AsciiSeparators {
+    bool table[128];
+    constexpr AsciiSeparators() : table() {
+        for (unsigned c = 0; c < 128; ++c) {
+            const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            const bool joiner = c == '\'' || c == '-' || c == '_' || c == '.' || c == ',';
+            table[c] = !alnum && !joiner;
+        }
+    }
+    constexpr bool operator[](char32_t c) const { return table[c]; }
+};
+constexpr AsciiSeparators kAsciiSeparator;
+
+bool is_ascii_alnum(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // Scripts written without spaces between words, counted per character.
 bool is_ideograph(char32_t cp) noexcept {
     return (cp >= 0x3040 && cp <= 0x30FF)       // Hiragana, Katakana
@@ -53,7 +71,7 @@ CharClass classify(char32_t cp) noexcept {
 
 }  // namespace
 
-void WordCounter::separate() noexcept {
+inline void WordCounter::separate() noexcept {
     if (in_word_) ++words_;
     in_word_ = false;
     joiner_pending_ = false;
@@ -67,6 +85,11 @@ void WordCounter::add_text(std::string_view utf8_text) {
         char32_t cp = static_cast<unsigned char>(utf8_text[i]);
         if (cp < 0x80) {
             ++i;
+            // Fast path for ASCII white space and punctuation, which end a word.
+            if (kAsciiSeparator[cp]) {
+                separate();
+                continue;
+            }
         } else {
             const utf8::Decoded d = utf8::decode(utf8_text, i);
             cp = d.code_point;
@@ -77,6 +100,9 @@ void WordCounter::add_text(std::string_view utf8_text) {
                 if (joiner_pending_ && joiner_needs_digit_ && !is_ascii_digit(cp)) separate();  // "1,a"
                 in_word_ = true;
                 joiner_pending_ = false;
+                // Fast path (most of any text): the rest of an ASCII letter/digit run
+                // changes nothing but which kind of character came last.
+                while (i < utf8_text.size() && is_ascii_alnum(utf8_text[i])) cp = static_cast<unsigned char>(utf8_text[i++]);
                 last_was_digit_ = is_ascii_digit(cp);
                 break;
             case CharClass::joiner:

@@ -1,0 +1,111 @@
+// The engine's small JSON reader/writer, checked against nlohmann/json (the
+// reference implementation, used here in the native tests only).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "common/json.h"
+#include "common/utf8.h"
+
+using blogreader::json::Value;
+namespace json = blogreader::json;
+
+namespace {
+nlohmann::json reference(const std::string& text) { return nlohmann::json::parse(text, nullptr, false); }
+}  // namespace
+
+TEST_CASE("the writer's output is valid JSON that nlohmann reads back identically", "[json]") {
+    SECTION("strings: escapes, control characters, Unicode, invalid UTF-8") {
+        const std::string inputs[] = {"plain", "quote \" backslash \\ slash /", std::string("nul \0 tab \t", 11),
+                                      "\x01\x1f\x7f", "één 😀 日本語", "bad \xFF byte", "\xED\xA0\x80 surrogate"};
+        for (const auto& s : inputs) {
+            std::string out;
+            json::append_string(out, s);
+            const auto parsed = reference(out);
+            REQUIRE_FALSE(parsed.is_discarded());
+            if (blogreader::utf8::is_valid(s)) CHECK(parsed.get<std::string>() == s);
+        }
+    }
+    SECTION("numbers") {
+        const double numbers[] = {0, 1, -1, 42, 9007199254740991.0, 0.5, 3.14159, -2.5e-7, 1e20, 123456.789, 1e-300, 0.1};
+        for (double d : numbers) {
+            std::string out;
+            json::append_number(out, d);
+            INFO(out);
+            const auto parsed = reference(out);
+            REQUIRE(parsed.is_number());
+            CHECK(parsed.get<double>() == Approx(d).epsilon(1e-14));
+        }
+        std::string out;
+        json::append_number(out, 3.0);
+        CHECK(out == "3");
+        out.clear();
+        json::append_number(out, 1.5);
+        CHECK(out == "1.5");
+        out.clear();
+        json::append_number(out, 0.001);
+        CHECK(out == "0.001");
+        out.clear();
+        json::append_number(out, std::nan(""));
+        CHECK(out == "null");
+    }
+}
+
+TEST_CASE("the reader accepts what nlohmann accepts and builds the same values", "[json]") {
+    const char* documents[] = {
+        R"({"a":1,"b":[true,false,null],"c":{"d":"e\u00e9\ud83d\ude00"},"n":-12.5e2})",
+        R"([])", R"({})", R"("s")", R"(0)", " \t\n[1, 2 ,3] ",
+        R"({"locale":["nl-BE","en"],"messages":{"nl":{"required":"{field} is verplicht."}},"elapsedSeconds":12.25})",
+    };
+    for (const char* doc : documents) {
+        INFO(doc);
+        Value v;
+        json::ParseError error;
+        REQUIRE(json::parse(doc, v, error));
+        std::string round_trip;
+        json::append_value(round_trip, v);
+        CHECK(reference(round_trip) == reference(doc));
+    }
+}
+
+TEST_CASE("the reader rejects malformed JSON with a position and a reason", "[json]") {
+    const char* bad[][2] = {
+        {"", "unexpected end of JSON"},
+        {"{\"a\" 1}", "expected ':' after an object key"},
+        {"[1,]", "unexpected character"},
+        {"{\"a\":1,}", "expected a string as object key"},
+        {"\"\\ud800\"", "lone high surrogate escape"},
+        {"\"\\udc00\"", "lone low surrogate escape"},
+        {"\"a\x01\"", "control character in a string (must be escaped)"},
+        {"\"\xFF\"", "invalid UTF-8 in a string"},
+        {"01", "leading zero in a number"},
+        {"1e999", "number out of range"},
+        {"tru", "invalid literal (expected true, false or null)"},
+        {"[1] x", "unexpected text after the JSON value"},
+    };
+    for (const auto& c : bad) {
+        INFO(c[0]);
+        Value v;
+        json::ParseError error;
+        CHECK_FALSE(json::parse(c[0], v, error));
+        CHECK(error.message == c[1]);
+        CHECK(reference(c[0]).is_discarded());
+    }
+    SECTION("nesting is bounded, so a hostile input cannot exhaust the stack") {
+        Value v;
+        json::ParseError error;
+        CHECK_FALSE(json::parse(std::string(100000, '['), v, error));
+        CHECK(error.message == "JSON nested too deeply");
+    }
+}
+
+TEST_CASE("object members keep their order; the last duplicate wins on lookup", "[json]") {
+    Value v;
+    json::ParseError error;
+    REQUIRE(json::parse(R"({"z":1,"a":2,"z":3})", v, error));
+    REQUIRE(v.find("z") != nullptr);
+    CHECK(v.find("z")->as_number() == 3);
+    std::string out;
+    json::append_value(out, v);
+    CHECK(out == R"({"z":3,"a":2})");
+}
