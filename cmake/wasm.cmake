@@ -21,15 +21,21 @@ set_property(TARGET blog_reader APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_D
 # for md4c and the writer was measured (bench/README.md); exceptions, RTTI and the
 # filesystem are not needed; emmalloc is the smallest allocator.
 set(BR_WASM_OPT "-O2" CACHE STRING "Optimization level of the WebAssembly build")
-target_compile_options(br_core PRIVATE ${BR_WASM_OPT} -flto -fno-exceptions -fno-rtti)
-target_compile_options(br_md4c PRIVATE ${BR_WASM_OPT} -flto)
+set(BR_WASM_MALLOC "emmalloc" CACHE STRING "Emscripten allocator (emmalloc: smallest; dlmalloc: faster)")
+option(BR_WASM_LTO "Link-time optimization of the WebAssembly build" ON)
+set(br_lto "")
+if(BR_WASM_LTO)
+  set(br_lto -flto)
+endif()
+target_compile_options(br_core PRIVATE ${BR_WASM_OPT} ${br_lto} -fno-exceptions -fno-rtti)
+target_compile_options(br_md4c PRIVATE ${BR_WASM_OPT} ${br_lto})
 target_link_options(blog_reader PRIVATE
-  ${BR_WASM_OPT} -flto -fno-exceptions -fno-rtti
+  ${BR_WASM_OPT} ${br_lto} -fno-exceptions -fno-rtti
   --no-entry
   -sSTANDALONE_WASM=1
   -sEXPORTED_FUNCTIONS=${br_exports}
   -sFILESYSTEM=0
-  -sMALLOC=emmalloc
+  -sMALLOC=${BR_WASM_MALLOC}
   -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=2MB
   -sTOTAL_STACK=256KB

@@ -113,7 +113,9 @@ form.addEventListener('submit', async (event) => {
   for (const name of fieldNames) showFieldErrors(name, local.errors.filter((e) => e.field === name));
   if (!local.valid) {
     status.className = 'form-status fail';
-    form.elements[local.errors[0].field].focus();
+    // The first wrong field in the order the reader sees them, not the engine's order.
+    const wrong = new Set(local.errors.map((e) => e.field));
+    [...form.elements].find((element) => wrong.has(element.name))?.focus();
     return;
   }
   status.className = 'form-status';

@@ -1,0 +1,55 @@
+// Starts the demo server on a free port and Debian's Chromium through
+// playwright-core (never a downloaded browser).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export async function startDemoServer() {
+  const child = spawn(process.execPath, [new URL('../../web/demo/server.mjs', import.meta.url).pathname], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`demo server did not start: ${seen}`)), 15000);
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = seen.match(/http:\/\/[\d.]+:\d+\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`demo server exited with ${code}: ${seen}`)));
+  });
+  return { url, close: () => child.kill() };
+}
+
+export async function launchBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), 'blog-reader-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    async newPage() {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      page.errors = errors;
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
