@@ -72,3 +72,25 @@ console.log(`\nlargest functions (of ${bodies.length}):`);
 for (const b of bodies.slice(0, Number(countArg))) {
   console.log(`  ${String(b.size).padStart(7)}  ${names.get(b.index) ?? `func ${b.index}`}`);
 }
+
+// Code bytes per origin, from the (mangled) names: which library costs what.
+const GROUPS = [
+  ['nlohmann/json', /nlohmann/],
+  ['md4c', /^md_|^md4c|^_?md_/],
+  ['comments (ours)', /blogreader8comments|blogreader::comments/],
+  ['markdown (ours)', /blogreader8markdown|blogreader::markdown/],
+  ['common (ours)', /blogreader4html|blogreader5utf8|blogreader::(html|utf8)/],
+  ['C ABI (ours)', /^br_/],
+  ['malloc', /^(em)?malloc|^free$|^realloc|^calloc|^sbrk|emmalloc|^aligned_alloc|^memalign/],
+  ['printf/strtod/soft-float', /printf|^fmt_|^pop_arg|^__(add|sub|mul|div)tf3|^__.*tf|^fmodl|^frexp|^scalbn|strto|floatscan|^__shgetc|^__shlim|^decfloat|^hexfloat|^__intscan|^copysignl|^fabsl|^__lshrti3|^__ashlti3|^__multi3/],
+  ['libc++ (std::)', /^_ZNSt|^_ZNKSt|std::|^_ZSt|^_ZNS|__2/],
+];
+const totals = new Map(GROUPS.map(([g]) => [g, 0]));
+totals.set('other', 0);
+for (const b of bodies) {
+  const name = names.get(b.index) ?? '';
+  const group = GROUPS.find(([, re]) => re.test(name))?.[0] ?? 'other';
+  totals.set(group, totals.get(group) + b.size);
+}
+console.log('\ncode bytes by origin (function bodies, before compression):');
+for (const [group, size] of [...totals].sort((a, b) => b[1] - a[1])) console.log(`  ${String(size).padStart(8)}  ${group}`);

@@ -1,0 +1,362 @@
+#!/usr/bin/env node
+// Markdown -> HTML throughput (MB/s of UTF-8 input) of blog-reader-wasm versus
+// md4w, markdown-wasm, markdown-it and marked, all in one process.
+//
+//   node bench/throughput.mjs            full run (~3-5 min on 2 cores)
+//   BENCH_QUICK=1 node bench/throughput.mjs   smoke run (seconds)
+//   node bench/throughput.mjs --json     machine-readable JSON on stdout
+//
+// Environment knobs (all optional):
+//   BENCH_BATCHES   timed batches per (engine, input); median is reported (default 9, quick 3)
+//   BENCH_BATCH_MS  minimum wall time of one batch in ms (default 250, quick 40)
+//   BENCH_WARMUP_MS warm-up time per (engine, input) in ms (default 300, quick 40)
+//   BENCH_BUDGET_MS an engine whose single warm-up call takes longer than this
+//                   is skipped for that input (default 5000)
+//   BENCH_ENGINES   comma list to restrict engines, e.g. "ours,md4w-fast"
+//   BENCH_INPUTS    comma list to restrict inputs,  e.g. "blog-200k,post-5k"
+//   BENCH_DIST      directory holding index.js + blog-reader.wasm of "ours"
+//                   (default: dist/), to compare a variant build against dist/
+//
+// Method (why): wasm engines need a warm-up (tier-up from Liftoff to TurboFan,
+// memory growth to steady size) and JS engines need JIT warm-up, so every
+// (engine, input) pair is warmed first, the warm-up also calibrating how many
+// calls make one batch of >= BENCH_BATCH_MS. Then batches are run round-robin
+// across engines (batch 1 of every engine, then batch 2, ...) so slow drifts in
+// machine load (this box has 2 cores shared with compiles) hit all engines
+// alike; the MEDIAN batch throughput is reported because it ignores the odd
+// batch disturbed by a GC or another process, where a mean would not.
+
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { blogDocument, shortPost, repeatToSize, commonmarkExamples, utf8Bytes } from './corpus.mjs';
+
+const require = createRequire(import.meta.url);
+const JSON_OUT = process.argv.includes('--json');
+const QUICK = process.env.BENCH_QUICK === '1';
+const envInt = (name, dflt) => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
+  return n;
+};
+const CFG = {
+  batches: envInt('BENCH_BATCHES', QUICK ? 3 : 9),
+  batchMs: envInt('BENCH_BATCH_MS', QUICK ? 40 : 250),
+  warmupMs: envInt('BENCH_WARMUP_MS', QUICK ? 40 : 300),
+  budgetMs: envInt('BENCH_BUDGET_MS', 5000),
+};
+/** Progress goes to stderr so stdout stays a clean table / clean JSON. */
+const log = (...a) => process.stderr.write(a.join(' ') + '\n');
+
+// ---------------------------------------------------------------- engines ---
+
+/**
+ * Each engine: name, a one-line description of how it is configured, and
+ * render(string) -> string. Every engine is used with its out-of-the-box
+ * options (what a user gets by default), and every engine returns a JS string
+ * so the UTF-8 decode of the output is paid by all (md4w and markdown-wasm can
+ * hand out bytes instead; we deliberately do not use that).
+ * @typedef {{ name: string, how: string, render: (md: string) => string }} Engine
+ */
+
+/** @returns {Promise<Engine[]>} */
+async function loadEngines() {
+  const engines = [];
+
+  const distDir = process.env.BENCH_DIST
+    ? pathToFileURL(path.resolve(process.env.BENCH_DIST) + path.sep)
+    : new URL('../dist/', import.meta.url);
+  const br = await import(new URL('index.js', distDir).href);
+  await br.init();
+  engines.push({
+    name: 'ours',
+    how: `blog-reader-wasm (${process.env.BENCH_DIST ?? 'dist/'}) renderMarkdown(md).html, default options (article profile: GFM, heading ids, TOC, sanitizer, link attributes, front matter, word count)`,
+    // The TOC/meta/words come back too (already JSON-parsed by the loader); we
+    // only need .html but the rest is work every caller pays for.
+    render: (md) => br.renderMarkdown(md).html,
+  });
+  engines.push({
+    name: 'ours-cm',
+    how: 'blog-reader-wasm with UNSAFE_COMMONMARK_OPTIONS (plain CommonMark, no ids/TOC/sanitizer): shows what the article features cost',
+    render: (md) => br.renderMarkdown(md, br.UNSAFE_COMMONMARK_OPTIONS).html,
+  });
+
+  // md4w keeps its wasm instance in module state, so to hold both the "fast"
+  // (default in Node, 880 KB) and the "small" (28 KB gz, the size class we
+  // compete in) build at once we import its core module twice under distinct
+  // URLs (the query string makes Node treat them as separate module instances).
+  const md4wDir = new URL('../node_modules/md4w/js/', import.meta.url);
+  for (const mode of ['fast', 'small']) {
+    const mod = await import(new URL(`md4w.js?bench=${mode}`, md4wDir).href);
+    mod.initWasm(await WebAssembly.compile(readFileSync(new URL(`md4w-${mode}.wasm`, md4wDir))));
+    engines.push({
+      name: `md4w-${mode}`,
+      how: `md4w 0.2.7 mdToHtml(md) with md4w-${mode}.wasm, default parse flags (returns a string)`,
+      render: (md) => mod.mdToHtml(md),
+    });
+  }
+
+  const mdw = require('markdown-wasm'); // dist/markdown.node.js (CJS, wasm embedded)
+  await mdw.ready;
+  engines.push({
+    name: 'markdown-wasm',
+    how: 'markdown-wasm 1.2.0 parse(md) (string output, bytes:false), default flags',
+    render: (md) => mdw.parse(md),
+  });
+
+  const { default: MarkdownIt } = await import('markdown-it');
+  const mdit = new MarkdownIt();
+  engines.push({
+    name: 'markdown-it',
+    how: 'markdown-it 15.0.3 new MarkdownIt().render(md), default preset (html:false, linkify:false)',
+    render: (md) => mdit.render(md),
+  });
+
+  const { Marked } = await import('marked');
+  const marked = new Marked();
+  engines.push({
+    name: 'marked',
+    how: 'marked 18.2.1 new Marked().parse(md), defaults (gfm:true, sync)',
+    render: (md) => marked.parse(md),
+  });
+
+  const only = process.env.BENCH_ENGINES?.split(',').map((s) => s.trim()).filter(Boolean);
+  return only ? engines.filter((e) => only.includes(e.name)) : engines;
+}
+
+// ----------------------------------------------------------------- inputs ---
+
+/**
+ * An input is one "call" worth of work: `docs` is rendered in order (one
+ * document for most inputs; 652 for spec-each), `bytes` is their UTF-8 total.
+ * @typedef {{ name: string, what: string, docs: string[], bytes: number, group: string }} Input
+ */
+
+/** @returns {Promise<Input[]>} */
+async function buildInputs() {
+  const blog = blogDocument(200 * 1024);
+  const spec = await commonmarkExamples();
+  const mk = (name, group, what, docs) => ({ name, group, what, docs, bytes: docs.reduce((n, d) => n + utf8Bytes(d), 0) });
+  const inputs = [
+    mk('blog-200k', 'main', 'generated ~200 KB blog document (bench/corpus.mjs blogDocument())', [blog]),
+    mk('post-5k', 'main', 'generated ~5 KB post (bench/corpus.mjs shortPost())', [shortPost()]),
+    mk('spec-concat', 'main', `all ${spec.length} CommonMark 0.31.2 examples joined with "\\n\\n" as ONE document`, [spec.join('\n\n')]),
+    mk('spec-each', 'main', `all ${spec.length} CommonMark 0.31.2 examples rendered ONE BY ONE (per-call overhead dominates)`, spec),
+  ];
+  const sizes = [
+    ['10k', 10e3],
+    ['100k', 100e3],
+    ['1m', 1e6],
+    ['10m', 10e6],
+  ];
+  for (const [label, n] of sizes) {
+    if (QUICK && n > 1e6 && !process.env.BENCH_INPUTS) continue; // smoke run: skip 10 MB
+    inputs.push(mk(`scale-${label}`, 'scale', `blog document repeated/cut to ~${label.toUpperCase()}B`, [repeatToSize(blog, n)]));
+  }
+  const only = process.env.BENCH_INPUTS?.split(',').map((s) => s.trim()).filter(Boolean);
+  return only ? inputs.filter((i) => only.includes(i.name)) : inputs;
+}
+
+// ---------------------------------------------------------------- measure ---
+
+/**
+ * Sink for every output length: printed at the end, so no engine's work can be
+ * dead-code-eliminated, and a changed checksum hints that an output changed.
+ */
+let sink = 0;
+
+/** Renders every doc of the input once; returns total output UTF-16 length. */
+function callOnce(engine, input) {
+  let n = 0;
+  for (const d of input.docs) {
+    const html = engine.render(d);
+    if (typeof html !== 'string') throw new TypeError(`${engine.name} returned ${typeof html}, not a string`);
+    n += html.length;
+  }
+  sink += n;
+  return n;
+}
+
+/** Runs `iters` calls; returns elapsed ms. */
+function timeBatch(engine, input, iters) {
+  const t0 = performance.now();
+  for (let i = 0; i < iters; i++) callOnce(engine, input);
+  return performance.now() - t0;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Measures all engines on one input.
+ * @returns {Record<string, object>} per engine: {mbps, min, max, batches, iters, htmlChars} or {error}/{skipped}
+ */
+function measureInput(engines, input) {
+  const res = {};
+  const live = [];
+  for (const e of engines) {
+    try {
+      // First call: correctness smoke + timing for the budget check.
+      const t0 = performance.now();
+      const htmlChars = callOnce(e, input);
+      const first = performance.now() - t0;
+      if (htmlChars === 0) throw new Error('empty output');
+      if (first > CFG.budgetMs) {
+        res[e.name] = { skipped: `one call took ${first.toFixed(0)} ms > budget ${CFG.budgetMs} ms` };
+        continue;
+      }
+      // Warm-up: keep calling for warmupMs (at least 2 more calls, or 1 when a
+      // single call already outlasts a batch, as on 10 MB); calibrate.
+      const minCalls = first > CFG.batchMs ? 1 : 2;
+      let calls = 0;
+      const w0 = performance.now();
+      do {
+        callOnce(e, input);
+        calls++;
+      } while (performance.now() - w0 < CFG.warmupMs || calls < minCalls);
+      const perCall = (performance.now() - w0) / calls;
+      const iters = Math.max(1, Math.ceil(CFG.batchMs / perCall));
+      res[e.name] = { htmlChars, iters, samples: [] };
+      live.push(e);
+    } catch (err) {
+      res[e.name] = { error: String(err?.message ?? err).split('\n')[0] };
+    }
+  }
+  // Inputs >= 5 MB: one call is already a batch of 0.1-3 s; fewer batches
+  // keep the full run around 3-4 minutes (the median of 5 is still robust).
+  const batches = input.bytes >= 5e6 ? Math.min(CFG.batches, 5) : CFG.batches;
+  for (let b = 0; b < batches; b++) {
+    for (const e of live) {
+      const r = res[e.name];
+      if (r.error) continue;
+      globalThis.gc?.(); // only with --expose-gc: start each batch with a clean heap
+      try {
+        const ms = timeBatch(e, input, r.iters);
+        r.samples.push((input.bytes * r.iters) / 1e6 / (ms / 1e3));
+      } catch (err) {
+        r.error = String(err?.message ?? err).split('\n')[0];
+      }
+    }
+  }
+  for (const e of live) {
+    const r = res[e.name];
+    if (r.error) continue;
+    r.mbps = median(r.samples);
+    r.min = Math.min(...r.samples);
+    r.max = Math.max(...r.samples);
+    r.batches = r.samples.length;
+  }
+  return res;
+}
+
+// ----------------------------------------------------------------- report ---
+
+const fmtBytes = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} KB` : `${n} B`);
+const fmtCell = (r) => {
+  if (!r) return '-';
+  if (r.error) return 'ERROR';
+  if (r.skipped) return 'skipped';
+  const spread = r.mbps > 0 ? Math.round(((r.max - r.min) / r.mbps) * 50) : 0; // ± half the range, %
+  return `${r.mbps >= 100 ? r.mbps.toFixed(0) : r.mbps.toFixed(1)} ±${spread}%`;
+};
+
+function printTable(engines, inputs, results) {
+  const head = ['input', 'size', ...engines.map((e) => e.name)];
+  const rows = inputs.map((i) => [i.name, fmtBytes(i.bytes), ...engines.map((e) => fmtCell(results[i.name][e.name]))]);
+  const w = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells) => cells.map((s, c) => (c < 1 ? s.padEnd(w[c]) : s.padStart(w[c]))).join('  ');
+  console.log(line(head));
+  console.log(w.map((n) => '-'.repeat(n)).join('  '));
+  let group = inputs[0]?.group;
+  inputs.forEach((inp, k) => {
+    if (inp.group !== group) {
+      console.log('');
+      group = inp.group;
+    }
+    console.log(line(rows[k]));
+  });
+}
+
+async function main() {
+  const engines = await loadEngines();
+  const inputs = await buildInputs();
+  const startedAt = new Date();
+  const load0 = os.loadavg();
+  log(`bench: ${engines.length} engines x ${inputs.length} inputs, ${CFG.batches} batches of >= ${CFG.batchMs} ms, warm-up ${CFG.warmupMs} ms`);
+
+  const results = {};
+  for (const inp of inputs) {
+    log(`  ${inp.name} (${fmtBytes(inp.bytes)}) ...`);
+    results[inp.name] = measureInput(engines, inp);
+  }
+  const load1 = os.loadavg();
+
+  const ratio = (a, b) => {
+    const x = results['blog-200k']?.[a]?.mbps;
+    const y = results['blog-200k']?.[b]?.mbps;
+    return x && y ? x / y : null;
+  };
+  const goal = 2.5;
+  const ratios = { vsMd4wFast: ratio('ours', 'md4w-fast'), vsMd4wSmall: ratio('ours', 'md4w-small') };
+
+  const env = {
+    date: startedAt.toISOString(),
+    node: process.version,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    loadavg1mStart: load0[0],
+    loadavg1mEnd: load1[0],
+    gcBetweenBatches: typeof globalThis.gc === 'function',
+  };
+
+  if (JSON_OUT) {
+    const out = {
+      env,
+      config: { ...CFG, quick: QUICK },
+      unit: 'MB/s (1e6 bytes of UTF-8 Markdown input per second), median of batches',
+      engines: engines.map(({ name, how }) => ({ name, how })),
+      inputs: inputs.map(({ name, what, bytes, docs, group }) => ({ name, what, bytes, documents: docs.length, group })),
+      results: Object.fromEntries(
+        Object.entries(results).map(([k, v]) => [
+          k,
+          Object.fromEntries(Object.entries(v).map(([e, r]) => [e, r.samples ? { ...r, samples: r.samples.map((x) => +x.toFixed(3)) } : r])),
+        ]),
+      ),
+      blogRatio: { ...ratios, goal },
+      sink,
+    };
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+
+  console.log(`Markdown -> HTML throughput in MB/s of UTF-8 input: median of ${CFG.batches} batches of >= ${CFG.batchMs} ms (at most 5 for inputs >= 5 MB), after >= ${CFG.warmupMs} ms warm-up; ±% = half the min-max spread of the batches`);
+  console.log(`${env.date}  node ${env.node}  ${env.cpu} x${env.cores}  loadavg(1m) start ${load0[0].toFixed(2)} end ${load1[0].toFixed(2)}${QUICK ? '  [QUICK smoke run: numbers are rough]' : ''}`);
+  console.log('');
+  printTable(engines, inputs, results);
+  console.log('');
+  for (const inp of inputs) {
+    for (const e of engines) {
+      const r = results[inp.name][e.name];
+      if (r?.error) console.log(`! ${e.name} on ${inp.name}: ERROR ${r.error}`);
+      if (r?.skipped) console.log(`! ${e.name} on ${inp.name}: skipped, ${r.skipped}`);
+    }
+  }
+  const fmtR = (x) => (x == null ? 'n/a' : `${x.toFixed(2)}x ${x >= goal ? 'PASS' : 'FAIL'}`);
+  console.log(`ours vs md4w on blog-200k (goal: >= ${goal}x md4w): vs md4w-fast ${fmtR(ratios.vsMd4wFast)}, vs md4w-small ${fmtR(ratios.vsMd4wSmall)}`);
+  console.log('');
+  console.log('inputs:');
+  for (const i of inputs) console.log(`  ${i.name.padEnd(12)} ${i.what}`);
+  console.log('engines:');
+  for (const e of engines) console.log(`  ${e.name.padEnd(14)} ${e.how}`);
+  console.log(`(output checksum ${sink}; ignore: it only keeps the outputs alive)`);
+}
+
+await main();
