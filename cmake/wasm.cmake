@@ -27,6 +27,9 @@ set(br_lto "")
 if(BR_WASM_LTO)
   set(br_lto -flto)
 endif()
+# Measured: the prebuilt libc++ in Debian's Emscripten cache leaves std::string's
+# accessors out of line; instantiating its templates here lets them inline.
+target_compile_definitions(br_core PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
 target_compile_options(br_core PRIVATE ${BR_WASM_OPT} ${br_lto} -fno-exceptions -fno-rtti)
 target_compile_options(br_md4c PRIVATE ${BR_WASM_OPT} ${br_lto})
 target_link_options(blog_reader PRIVATE

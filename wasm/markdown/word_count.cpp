@@ -21,23 +21,23 @@ enum class CharClass {
 
 bool is_ascii_digit(char32_t cp) noexcept { return cp >= '0' && cp <= '9'; }
 
-// ASCII characters that only separate words (not letters, digits or joiners).
-struct AsciiSeparators {
-    bool table[128];
-    constexpr AsciiSeparators() : table() {
-        for (unsigned c = 0; c < 128; ++c) {
-            const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            const bool joiner = c == '\'' || c == '-' || c == '_' || c == '.' || c == ',';
-            table[c] = !alnum && !joiner;
+// What each byte is, for the ASCII fast path: most text is ASCII letters and
+// spaces, so one table lookup per byte decides nearly everything.
+enum : unsigned char { kSeparator = 0, kLetter = 1, kDigit = 2, kJoiner = 4, kNonAscii = 8 };
+struct ByteClasses {
+    unsigned char table[256];
+    constexpr ByteClasses() : table() {
+        for (unsigned c = 0; c < 256; ++c) {
+            unsigned char k = kSeparator;
+            if (c >= 0x80) k = kNonAscii;
+            else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = kLetter;
+            else if (c >= '0' && c <= '9') k = kDigit;
+            else if (c == '\'' || c == '-' || c == '_' || c == '.' || c == ',') k = kJoiner;
+            table[c] = k;
         }
     }
-    constexpr bool operator[](char32_t c) const { return table[c]; }
 };
-constexpr AsciiSeparators kAsciiSeparator;
-
-bool is_ascii_alnum(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+constexpr ByteClasses kByte;
 
 // Scripts written without spaces between words, counted per character.
 bool is_ideograph(char32_t cp) noexcept {
@@ -54,9 +54,16 @@ bool is_ideograph(char32_t cp) noexcept {
 
 CharClass classify(char32_t cp) noexcept {
     if (cp < 0x80) {
-        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || is_ascii_digit(cp)) return CharClass::word;
-        if (cp == '\'' || cp == '-' || cp == '_' || cp == '.' || cp == ',') return CharClass::joiner;
-        return CharClass::separator;
+        const unsigned char k = kByte.table[cp];
+        return k & (kLetter | kDigit) ? CharClass::word : k == kJoiner ? CharClass::joiner : CharClass::separator;
+    }
+    // Accented Latin, Greek and Cyrillic letters (most non-ASCII text in
+    // European blogs): letters without a table search, which costs hundreds of
+    // instructions per character. × and ÷ are symbols; U+0370-U+03FF and
+    // U+0482 hold a few punctuation marks and symbols, left to the tables.
+    if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 && cp <= 0x481) ||
+        (cp >= 0x48A && cp <= 0x52F)) {
+        return CharClass::word;
     }
     // Kana voicing marks combine with the kana before them.
     if (cp == 0x3099 || cp == 0x309A || cp == 0xFF9E || cp == 0xFF9F) return CharClass::ignored;
@@ -71,58 +78,58 @@ CharClass classify(char32_t cp) noexcept {
 
 }  // namespace
 
-inline void WordCounter::separate() noexcept {
-    if (in_word_) ++words_;
-    in_word_ = false;
-    joiner_pending_ = false;
+// The general case, one code point at a time (ASCII joiners and all non-ASCII
+// text come here; ASCII letters, digits and separators take the fast path).
+void WordCounter::add_code_point(char32_t cp) noexcept {
+    switch (classify(cp)) {
+        case CharClass::word:
+            // A new word unless a pending joiner connects it: "1,a" is two words.
+            if (!in_word_ || (joiner_pending_ && joiner_needs_digit_ && !is_ascii_digit(cp))) ++words_;
+            in_word_ = true;
+            joiner_pending_ = false;
+            last_was_digit_ = is_ascii_digit(cp);
+            break;
+        case CharClass::joiner:
+            // A joiner joins only one pair: "a--b", "a.." end the word.
+            if (!in_word_ || joiner_pending_ || (cp == ',' && !last_was_digit_)) {
+                separate();
+            } else {
+                joiner_pending_ = true;
+                joiner_needs_digit_ = cp == ',';
+            }
+            break;
+        case CharClass::separator: separate(); break;
+        case CharClass::ideograph:
+            separate();
+            ++words_;
+            break;
+        case CharClass::ignored: break;
+    }
 }
 
-void WordCounter::end_word() { separate(); }
-
 void WordCounter::add_text(std::string_view utf8_text) {
-    std::size_t i = 0;
-    while (i < utf8_text.size()) {
-        char32_t cp = static_cast<unsigned char>(utf8_text[i]);
-        if (cp < 0x80) {
-            ++i;
-            // Fast path for ASCII white space and punctuation, which end a word.
-            if (kAsciiSeparator[cp]) {
-                separate();
-                continue;
-            }
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8_text.data());
+    const auto* const end = p + utf8_text.size();
+    while (p < end) {
+        const unsigned char k = kByte.table[*p];
+        if (k == kSeparator) {
+            separate();
+            ++p;
+        } else if ((k & (kLetter | kDigit)) && !joiner_pending_) {
+            // A run of ASCII letters and digits: at most one new word, then only
+            // whether it ends in a digit matters.
+            if (!in_word_) ++words_;
+            in_word_ = true;
+            unsigned char last = k;
+            while (++p < end && (kByte.table[*p] & (kLetter | kDigit))) last = kByte.table[*p];
+            last_was_digit_ = last == kDigit;
+        } else if (k == kNonAscii) {
+            const std::size_t at = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(utf8_text.data()));
+            const utf8::Decoded d = utf8::decode(utf8_text, at);
+            add_code_point(d.code_point);
+            p += d.length;
         } else {
-            const utf8::Decoded d = utf8::decode(utf8_text, i);
-            cp = d.code_point;
-            i += d.length;
-        }
-        switch (classify(cp)) {
-            case CharClass::word:
-                if (joiner_pending_ && joiner_needs_digit_ && !is_ascii_digit(cp)) separate();  // "1,a"
-                in_word_ = true;
-                joiner_pending_ = false;
-                // Fast path (most of any text): the rest of an ASCII letter/digit run
-                // changes nothing but which kind of character came last.
-                while (i < utf8_text.size() && is_ascii_alnum(utf8_text[i])) cp = static_cast<unsigned char>(utf8_text[i++]);
-                last_was_digit_ = is_ascii_digit(cp);
-                break;
-            case CharClass::joiner:
-                // A joiner joins only one pair: "a--b", "a.." end the word.
-                if (!in_word_ || joiner_pending_ || (cp == ',' && !last_was_digit_)) {
-                    separate();
-                } else {
-                    joiner_pending_ = true;
-                    joiner_needs_digit_ = cp == ',';
-                }
-                break;
-            case CharClass::separator:
-                separate();
-                break;
-            case CharClass::ideograph:
-                separate();
-                ++words_;
-                break;
-            case CharClass::ignored:
-                break;
+            add_code_point(*p++);  // a joiner, or the character after a pending one
         }
     }
 }

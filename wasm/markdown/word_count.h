@@ -29,12 +29,16 @@ public:
     /// Adds text; a word may continue across calls (md4c splits text at entities).
     void add_text(std::string_view utf8_text);
     /// Ends the current word (called between blocks, at line breaks, ...).
-    void end_word();
-    std::size_t words() const { return words_ + (in_word_ ? 1 : 0); }
+    void end_word() noexcept { separate(); }
+    std::size_t words() const { return words_; }
 
 private:
-    void separate() noexcept;
-    std::size_t words_ = 0;
+    void separate() noexcept {
+        in_word_ = false;
+        joiner_pending_ = false;
+    }
+    void add_code_point(char32_t cp) noexcept;
+    std::size_t words_ = 0;         ///< words started so far (a word counts when its first character comes)
     bool in_word_ = false;
     bool last_was_digit_ = false;   ///< the word so far ends with an ASCII digit
     bool joiner_pending_ = false;   ///< in-word punctuation seen; it joins only if a letter/digit follows
