@@ -9,9 +9,8 @@
 //  - validateField('email'): one live check as the reader leaves a field;
 //  - the bare WASM call br_validate_comment with the request already in memory.
 // Median of 9 batches of >= 200 ms each, after a warm-up. Goal: <= 5 µs per typical form.
-// Size: dist/blog-reader.wasm against build/wasm-markdown-only/blog-reader.wasm (the same
-// engine built with -DBR_WITH_COMMENTS=OFF; `npm run bench` builds it) when that exists.
-import { existsSync, readFileSync } from 'node:fs';
+// Size: the validator is its own module, blog-reader-comments.wasm; its bytes are what it adds.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 
@@ -39,7 +38,7 @@ const sample = api.validateComment(FIELDS, OPTIONS);
 if (!sample.valid || sample.locale !== 'nl') throw new Error(`unexpected result: ${JSON.stringify(sample)}`);
 
 // The bare WASM call, with the request written once: what the C++ rules cost.
-const wasmBytes = readFileSync(new URL('blog-reader.wasm', dist));
+const wasmBytes = readFileSync(new URL('blog-reader-comments.wasm', dist));
 const { instance } = await WebAssembly.instantiate(wasmBytes, {
   env: { emscripten_notify_memory_growth() {} },
   wasi_snapshot_preview1: { proc_exit() { throw new Error('exit'); }, fd_write: () => 52, fd_close: () => 52, fd_seek: () => 52 },
@@ -92,16 +91,10 @@ for (const [name, fn] of rows) {
 }
 console.log('\ngoal: <= 5 µs per typical form (validateComment row)');
 
-const full = new URL('blog-reader.wasm', dist);
-const markdownOnly = new URL('build/wasm-markdown-only/blog-reader.wasm', root);
-if (existsSync(markdownOnly)) {
-  const size = (url) => { const b = readFileSync(url); return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length }; };
-  const a = size(full);
-  const m = size(markdownOnly);
-  console.log('\n.wasm bytes the validator adds (full engine vs the same build with -DBR_WITH_COMMENTS=OFF):');
-  console.log(`  with validator   raw ${a.raw.toLocaleString('en')}  gzip ${a.gzip.toLocaleString('en')}`);
-  console.log(`  Markdown only    raw ${m.raw.toLocaleString('en')}  gzip ${m.gzip.toLocaleString('en')}`);
-  console.log(`  validator adds   raw ${(a.raw - m.raw).toLocaleString('en')}  gzip ${(a.gzip - m.gzip).toLocaleString('en')}`);
-} else {
-  console.log(`\n(size the validator adds: build ${markdownOnly.pathname} first, as \`npm run bench\` does)`);
-}
+// The validator is a module of its own: what it adds to a page is that file.
+const size = (url) => { const b = readFileSync(url); return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length }; };
+const validator = size(new URL('blog-reader-comments.wasm', dist));
+const engine = size(new URL('blog-reader.wasm', dist));
+console.log('\n.wasm bytes the validator adds (blog-reader-comments.wasm, fetched beside the Markdown engine):');
+console.log(`  validator        raw ${validator.raw.toLocaleString('en')}  gzip ${validator.gzip.toLocaleString('en')}`);
+console.log(`  (Markdown engine raw ${engine.raw.toLocaleString('en')}  gzip ${engine.gzip.toLocaleString('en')})`);

@@ -239,6 +239,10 @@ if (!existsSync(ourWasm) || !existsSync(ourJs)) {
 
 const ours = [sizes(ourWasm), sizes(ourJs)];
 const oursTotal = sum('engine + loader', ours);
+// The comment validator is its own module, fetched beside the engine (or later,
+// or never on a page without a form): reported, not part of the engine budget.
+const commentsWasm = rel('dist/blog-reader-comments.wasm');
+const comments = existsSync(commentsWasm) ? sizes(commentsWasm) : null;
 const budget = budgets.engineAndLoaderGzipBytes;
 const pass = oursTotal.gzip <= budget;
 
@@ -272,7 +276,7 @@ const variantRows = variants.map((v) => {
 if (JSON_OUT) {
   console.log(
     JSON.stringify(
-      { budgets, ours: { files: ours, total: oursTotal, budgetGzip: budget, pass }, competitors, breakdown, variants: variantRows },
+      { budgets, ours: { files: ours, total: oursTotal, budgetGzip: budget, pass }, comments, competitors, breakdown, variants: variantRows },
       null,
       2,
     ),
@@ -297,6 +301,10 @@ console.log(
   `  budget engine+loader gzip <= ${fmt(budget)} (${kb(budget)}): ${pass ? 'PASS' : 'FAIL'} ` +
     `(${fmt(oursTotal.gzip)}, ${pass ? `${fmt(budget - oursTotal.gzip)} to spare` : `${fmt(oursTotal.gzip - budget)} over`})`,
 );
+if (comments) {
+  console.log('\ncomment validator, a module of its own (what the comment form adds to a page)');
+  table([comments, sum('engine + loader + validator', [...ours, comments])]);
+}
 console.log('');
 console.log('competitors, what each ships for Markdown -> HTML (bytes)');
 for (const c of competitors) {

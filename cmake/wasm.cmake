@@ -1,53 +1,105 @@
-# The WebAssembly build: one standalone .wasm, loaded by our own small loader
+# The WebAssembly build: two standalone modules, loaded by our own small loader
 # (web/src/wasm.js) instead of Emscripten's JS glue, which is larger and whose
 # EXPORT_ES6 output does not run under Node ESM in Emscripten 3.1.6.
-file(STRINGS "${PROJECT_SOURCE_DIR}/wasm/exports.txt" br_export_lines REGEX "^br_")
-if(NOT BR_WITH_COMMENTS)
-  # The comment functions are exported only when the validator is built in.
-  list(FILTER br_export_lines EXCLUDE REGEX "^br_(validate_comment|validate_field|form_messages)$")
-endif()
-set(br_exports "")
-foreach(name IN LISTS br_export_lines)
-  list(APPEND br_exports "_${name}")
+#
+#   blog-reader.wasm           the Markdown engine: what an article page needs first
+#   blog-reader-comments.wasm  the comment-form validator, loaded beside it (or later)
+#
+# Why two: a reader should get the article without first downloading the comment
+# rules, their four message catalogs and the IDNA code (bench/size.mjs prints both).
+# Both link the same br_core library; each takes only the objects its exports reach.
+
+# ---- exports: wasm/exports.txt, in sections ([shared], then one per module).
+file(STRINGS "${PROJECT_SOURCE_DIR}/wasm/exports.txt" br_export_file_lines)
+set(br_section "")
+set(br_exports_shared "")
+set(br_exports_markdown "")
+set(br_exports_comments "")
+foreach(line IN LISTS br_export_file_lines)
+  string(STRIP "${line}" line)
+  if(line MATCHES "^\\[(.+)\\]$")
+    set(br_section "${CMAKE_MATCH_1}")
+  elseif(line MATCHES "^br_[a-z_]+$")
+    if(br_section STREQUAL "shared")
+      list(APPEND br_exports_shared "_${line}")
+    elseif(br_section STREQUAL "blog-reader.wasm")
+      list(APPEND br_exports_markdown "_${line}")
+    elseif(br_section STREQUAL "blog-reader-comments.wasm")
+      list(APPEND br_exports_comments "_${line}")
+    else()
+      message(FATAL_ERROR "wasm/exports.txt: ${line} is in no known section (\"${br_section}\")")
+    endif()
+  elseif(NOT line STREQUAL "" AND NOT line MATCHES "^#")
+    message(FATAL_ERROR "wasm/exports.txt: cannot read the line \"${line}\"")
+  endif()
 endforeach()
-string(REPLACE ";" "," br_exports "${br_exports}")
 
-add_executable(blog_reader wasm/wasm_main.cpp)
-target_link_libraries(blog_reader PRIVATE br_core)
-set_target_properties(blog_reader PROPERTIES OUTPUT_NAME "blog-reader" SUFFIX ".wasm")
-set_property(TARGET blog_reader APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/wasm/exports.txt")
-
-# Size and speed: see bench/size.mjs for what each part costs. -O2 instead of -Oz
-# for md4c and the writer was measured (bench/README.md); exceptions, RTTI and the
-# filesystem are not needed; emmalloc is the smallest allocator.
-set(BR_WASM_OPT "-O2" CACHE STRING "Optimization level of the WebAssembly build")
+# ---- optimization. The code a render runs through for every byte (md4c, the
+# HTML writer, escaping, UTF-8, word count, the URL filter) and the comment
+# rules (goal: <= 5 us per form) are compiled for speed, everything else for
+# size. Each source gets exactly one -O flag: em++ 3.1.6 compiles "-Oz ... -O2"
+# as -Oz (measured), so levels cannot be layered. LTO keeps each function's own
+# level (its optsize/minsize attributes).
+set(BR_WASM_OPT "-O2" CACHE STRING "Optimization level of the hot code of the WebAssembly build")
+set(BR_WASM_SIZE_OPT "-Oz" CACHE STRING "Optimization level of the rest of the WebAssembly build")
+set(BR_WASM_LINK_OPT "-O2" CACHE STRING "Optimization level of the link (LTO code generation, wasm-opt)")
 set(BR_WASM_MALLOC "emmalloc" CACHE STRING "Emscripten allocator (emmalloc: smallest; dlmalloc: faster)")
 option(BR_WASM_LTO "Link-time optimization of the WebAssembly build" ON)
 set(br_lto "")
 if(BR_WASM_LTO)
   set(br_lto -flto)
 endif()
-# Measured: the prebuilt libc++ in Debian's Emscripten cache leaves std::string's
-# accessors out of line; instantiating its templates here lets them inline.
+set(br_hot_sources
+  wasm/markdown/md4c_unit.c wasm/markdown/render.cpp wasm/common/html_escape.cpp wasm/common/utf8.cpp
+  wasm/common/output_buffer.cpp wasm/markdown/word_count.cpp wasm/markdown/url_filter.cpp
+  wasm/common/html_entities.cpp wasm/common/json.cpp wasm/api_markdown.cpp wasm/api_comments.cpp)
+file(GLOB br_comment_sources "${PROJECT_SOURCE_DIR}/wasm/comments/*.cpp")
+list(TRANSFORM br_hot_sources PREPEND "${PROJECT_SOURCE_DIR}/")
+list(APPEND br_hot_sources ${br_comment_sources})
+get_target_property(br_core_sources br_core SOURCES)
+get_target_property(br_md4c_sources br_md4c SOURCES)
+foreach(source IN LISTS br_core_sources br_md4c_sources)
+  get_filename_component(path "${source}" ABSOLUTE BASE_DIR "${PROJECT_SOURCE_DIR}")
+  if(path IN_LIST br_hot_sources)
+    set_source_files_properties("${path}" PROPERTIES COMPILE_OPTIONS "${BR_WASM_OPT}")
+  elseif(path MATCHES "\\.(c|cpp)$")
+    set_source_files_properties("${path}" PROPERTIES COMPILE_OPTIONS "${BR_WASM_SIZE_OPT}")
+  endif()
+endforeach()
+# Measured: the prebuilt libc++ in Debian's Emscripten cache has std::string's
+# members out of line, each append a call that calls __is_long(), size(), ...;
+# instantiating its templates in our objects lets them inline.
 target_compile_definitions(br_core PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
-target_compile_options(br_core PRIVATE ${BR_WASM_OPT} ${br_lto} -fno-exceptions -fno-rtti)
-target_compile_options(br_md4c PRIVATE ${BR_WASM_OPT} ${br_lto})
-target_link_options(blog_reader PRIVATE
-  ${BR_WASM_OPT} ${br_lto} -fno-exceptions -fno-rtti
-  --no-entry
-  -sSTANDALONE_WASM=1
-  -sEXPORTED_FUNCTIONS=${br_exports}
-  -sFILESYSTEM=0
-  -sMALLOC=${BR_WASM_MALLOC}
-  -sALLOW_MEMORY_GROWTH=1
-  -sINITIAL_MEMORY=2MB
-  -sTOTAL_STACK=256KB
-  -sSUPPORT_LONGJMP=0
-  -sERROR_ON_UNDEFINED_SYMBOLS=1
-  -sABORTING_MALLOC=0)
+target_compile_options(br_core PRIVATE ${br_lto} -fno-exceptions -fno-rtti)
+target_compile_options(br_md4c PRIVATE ${br_lto})
 
 # A build that keeps function names, for bench/wasm-functions.mjs (size analysis).
 option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size analysis only)" OFF)
-if(BR_WASM_KEEP_NAMES)
-  target_link_options(blog_reader PRIVATE --profiling-funcs)
-endif()
+
+# br_wasm_module(<target> <output name> <exports>): one standalone module.
+function(br_wasm_module target output exports)
+  add_executable(${target} wasm/wasm_main.cpp)
+  target_link_libraries(${target} PRIVATE br_core)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME "${output}" SUFFIX ".wasm")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/wasm/exports.txt")
+  string(REPLACE ";" "," exports "${exports}")
+  target_link_options(${target} PRIVATE
+    ${BR_WASM_LINK_OPT} ${br_lto} -fno-exceptions -fno-rtti
+    --no-entry
+    -sSTANDALONE_WASM=1
+    -sEXPORTED_FUNCTIONS=${exports}
+    -sFILESYSTEM=0
+    -sMALLOC=${BR_WASM_MALLOC}
+    -sALLOW_MEMORY_GROWTH=1
+    -sINITIAL_MEMORY=2MB
+    -sTOTAL_STACK=256KB
+    -sSUPPORT_LONGJMP=0
+    -sERROR_ON_UNDEFINED_SYMBOLS=1
+    -sABORTING_MALLOC=0)
+  if(BR_WASM_KEEP_NAMES)
+    target_link_options(${target} PRIVATE --profiling-funcs)
+  endif()
+endfunction()
+
+br_wasm_module(blog_reader "blog-reader" "${br_exports_shared};${br_exports_markdown}")
+br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared};${br_exports_comments}")

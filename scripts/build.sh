@@ -12,5 +12,5 @@ fi
 cmake --build build/wasm -j"$JOBS"
 
 mkdir -p dist
-cp build/wasm/blog-reader.wasm dist/blog-reader.wasm
+cp build/wasm/blog-reader.wasm build/wasm/blog-reader-comments.wasm dist/
 node scripts/bundle.mjs

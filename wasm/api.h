@@ -4,7 +4,12 @@
  * This header is the reference for the boundary between the C++ core and
  * JavaScript (web/src/wasm.js is the only JS module that calls it). The export
  * list the build uses is wasm/exports.txt; tests/js/abi.test.js checks that it,
- * this header and the JS constants agree.
+ * this header, the built modules and the JS constants agree.
+ *
+ * Two modules, built from the same core (cmake/wasm.cmake):
+ *  - blog-reader.wasm: the shared functions and br_render_markdown;
+ *  - blog-reader-comments.wasm: the shared functions and the comment functions.
+ * Each has its own memory, input buffer and output parts.
  *
  * Conventions
  *  - Strings cross as UTF-8 pointer + length, never NUL-terminated. Input is
@@ -39,7 +44,7 @@ extern "C" {
 #define BR_ERROR_BAD_REQUEST (-2)     /* malformed JSON or argument; BR_OUTPUT_JSON holds {"error":{code,message}} */
 
 /* ---- output parts, for br_output_data / br_output_size -------------------- */
-#define BR_OUTPUT_HTML 0   /* the HTML of the last br_render_markdown */
+#define BR_OUTPUT_HTML 0   /* the HTML of the last br_render_markdown (empty in blog-reader-comments.wasm) */
 #define BR_OUTPUT_JSON 1   /* the JSON of the last call (metadata, validation result, messages) */
 
 /* ---- br_render_markdown flags (bit mask; 0 = safe article defaults) ------- */
@@ -56,6 +61,8 @@ extern "C" {
 /* ---- comment fields, for br_validate_field -------------------------------- */
 /* Fields are named by string ("author", "email", "url", "content"). */
 
+/* ---- shared: exported by both modules ------------------------------------ */
+
 /* Returns BR_ABI_VERSION. */
 BR_API int br_abi_version(void);
 
@@ -68,6 +75,8 @@ BR_API char* br_input_buffer(size_t size);
 BR_API const char* br_output_data(int part);
 BR_API size_t br_output_size(int part);
 
+/* ---- blog-reader.wasm ------------------------------------------------------ */
+
 /* Renders Markdown (bytes [markdown, markdown + markdown_size), any bytes:
  * invalid UTF-8 and U+0000 become U+FFFD) to HTML.
  *  flags: BR_RENDER_* bits.
@@ -77,9 +86,12 @@ BR_API size_t br_output_size(int part);
  * Output: BR_OUTPUT_HTML, and BR_OUTPUT_JSON = {"toc":[{"level","id","text"}],
  *   "meta":{front matter}, "words", "readingMinutes", "warnings":[{"line","code","message"}],
  *   "replacedInvalid", "status"}.
- * Returns BR_OK, or BR_ERROR_OUT_OF_MEMORY (the HTML is then incomplete). */
+ * Returns BR_OK, or BR_ERROR_OUT_OF_MEMORY (md4c or the HTML buffer could not
+ * grow; the HTML is then incomplete). */
 BR_API int br_render_markdown(const char* markdown, size_t markdown_size, unsigned flags, unsigned toc_levels,
                               unsigned words_per_minute, const char* id_prefix, size_t id_prefix_size);
+
+/* ---- blog-reader-comments.wasm --------------------------------------------- */
 
 /* Validates a whole comment. request_json (UTF-8 JSON):
  *   {"fields": {"author": [offset, length], "email": [...], "url": [...], "content": [...], "honeypot": [...]},

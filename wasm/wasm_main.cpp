@@ -1,3 +1,3 @@
-// The WebAssembly module has no main(); everything it offers is in api.h. This
-// file only gives the executable target a source of its own.
+// The WebAssembly modules have no main(); everything they offer is in api.h.
+// This file only gives each executable target a source of its own.
 #include "api.h"

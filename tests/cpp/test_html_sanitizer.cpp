@@ -17,25 +17,25 @@ namespace {
 // Feeds the whole input at once, then finish().
 std::string sanitize(std::string_view html, UrlPolicy policy = UrlPolicy::safe) {
     HtmlSanitizer sanitizer(policy);
-    std::string out;
+    blogreader::OutputBuffer out;
     sanitizer.feed(html, out);
     sanitizer.finish(out);
-    return out;
+    return out.str();
 }
 
 // Feeds the input in pieces of `size` bytes.
 std::string sanitize_in_pieces(std::string_view html, std::size_t size) {
     HtmlSanitizer sanitizer;
-    std::string out;
+    blogreader::OutputBuffer out;
     for (std::size_t i = 0; i < html.size(); i += size) sanitizer.feed(html.substr(i, size), out);
     sanitizer.finish(out);
-    return out;
+    return out.str();
 }
 
 // Feeds line by line like md4c does for an HTML block: the line, then "\n".
 std::string sanitize_block(std::string_view html) {
     HtmlSanitizer sanitizer;
-    std::string out;
+    blogreader::OutputBuffer out;
     std::size_t pos = 0;
     while (pos < html.size()) {
         std::size_t nl = html.find('\n', pos);
@@ -46,7 +46,7 @@ std::string sanitize_block(std::string_view html) {
     }
     sanitizer.end_block(out);
     sanitizer.finish(out);
-    return out;
+    return out.str();
 }
 
 constexpr const char* kImgExtras = " loading=\"lazy\" decoding=\"async\"";
@@ -277,7 +277,7 @@ TEST_CASE("Element nesting", "[sanitizer]") {
     SECTION("finish() closes unclosed elements") {
         CHECK(sanitize("<div><b>x") == "<div><b>x</b></div>");
         HtmlSanitizer sanitizer;
-        std::string out;
+        blogreader::OutputBuffer out;
         sanitizer.feed("<ul><li>a", out);
         sanitizer.end_block(out);  // elements stay open across blocks
         CHECK(out == "<ul><li>a");
@@ -299,11 +299,11 @@ TEST_CASE("Element nesting", "[sanitizer]") {
 TEST_CASE("Streaming: chunks, blocks and end_block()", "[sanitizer][streaming]") {
     SECTION("unterminated <a href=\" at block end is dropped and swallows nothing after it") {
         HtmlSanitizer sanitizer;
-        std::string out;
+        blogreader::OutputBuffer out;
         sanitizer.feed("<p>x<a href=\"https://x.test", out);
         sanitizer.feed("\n", out);
         sanitizer.end_block(out);
-        out += "<em>engine</em>";
+        out.append("<em>engine</em>");
         sanitizer.feed("</p>", out);
         sanitizer.finish(out);
         CHECK(out == "<p>x<em>engine</em></p>");
@@ -320,7 +320,7 @@ TEST_CASE("Streaming: chunks, blocks and end_block()", "[sanitizer][streaming]")
     }
     SECTION("raw-text content is dropped across chunks") {
         HtmlSanitizer sanitizer;
-        std::string out;
+        blogreader::OutputBuffer out;
         sanitizer.feed("<script>", out);
         CHECK(sanitizer.in_dropped_content());
         sanitizer.feed("alert(1)</scr", out);
@@ -332,7 +332,7 @@ TEST_CASE("Streaming: chunks, blocks and end_block()", "[sanitizer][streaming]")
     }
     SECTION("end_block() ends a raw-text element or svg subtree") {
         HtmlSanitizer sanitizer;
-        std::string out;
+        blogreader::OutputBuffer out;
         sanitizer.feed("<script>", out);
         sanitizer.feed("\n", out);
         sanitizer.feed("alert(1)", out);
@@ -367,7 +367,7 @@ namespace {
 
 double seconds_to_sanitize(const std::vector<std::string>& chunks) {
     HtmlSanitizer sanitizer;
-    std::string out;
+    blogreader::OutputBuffer out;
     const auto start = std::chrono::steady_clock::now();
     for (const std::string& chunk : chunks) sanitizer.feed(chunk, out);
     sanitizer.end_block(out);

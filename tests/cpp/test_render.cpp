@@ -15,7 +15,7 @@ RenderResult render(std::string_view md, RenderOptions options = {}) {
     return result;
 }
 
-std::string html(std::string_view md, RenderOptions options = {}) { return render(md, options).html; }
+std::string html(std::string_view md, RenderOptions options = {}) { return render(md, options).html.str(); }
 
 RenderOptions comment_profile() {
     RenderOptions o;
@@ -23,7 +23,8 @@ RenderOptions comment_profile() {
     return o;
 }
 
-bool contains(const std::string& haystack, std::string_view needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+bool contains(const blogreader::OutputBuffer& haystack, std::string_view needle) { return contains(haystack.view(), needle); }
 
 double seconds_to_render(const std::string& md) {
     const auto start = std::chrono::steady_clock::now();

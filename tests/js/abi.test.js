@@ -1,4 +1,4 @@
-// The boundary stays honest: wasm/api.h, wasm/exports.txt, the module's real
+// The boundary stays honest: wasm/api.h, wasm/exports.txt, each module's real
 // exports and the JS constants must all agree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,8 +7,17 @@ import { RENDER_FLAGS, STATUS, ABI_VERSION } from '../../web/src/constants.js';
 
 const root = new URL('../../', import.meta.url);
 const header = await readFile(new URL('wasm/api.h', root), 'utf8');
-const exportList = (await readFile(new URL('wasm/exports.txt', root), 'utf8'))
-  .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+// wasm/exports.txt: [shared] (in every module), then one section per module file.
+const sections = {};
+let section = null;
+for (const line of (await readFile(new URL('wasm/exports.txt', root), 'utf8')).split('\n').map((l) => l.trim())) {
+  if (!line || line.startsWith('#')) continue;
+  const heading = line.match(/^\[(.+)\]$/);
+  if (heading) sections[(section = heading[1])] = [];
+  else sections[section].push(line);
+}
+const MODULE_FILES = ['blog-reader.wasm', 'blog-reader-comments.wasm'];
+const exportList = Object.values(sections).flat();
 
 function headerDefines(prefix) {
   const found = {};
@@ -24,11 +33,17 @@ test('every BR_API function in api.h is in exports.txt and vice versa', () => {
   assert.deepEqual(declared, [...exportList].sort());
 });
 
-test('the built module exports exactly the listed functions (and its memory)', async () => {
-  const module = await WebAssembly.compile(await readFile(new URL('dist/blog-reader.wasm', root)));
+test('exports.txt has exactly the shared section and one per module', () => {
+  assert.deepEqual(Object.keys(sections).sort(), ['shared', ...MODULE_FILES].sort());
+  assert.equal(new Set(exportList).size, exportList.length, 'no function listed twice');
+});
+
+for (const file of MODULE_FILES) test(`${file} exports exactly its listed functions (and its memory)`, async () => {
+  const module = await WebAssembly.compile(await readFile(new URL(`dist/${file}`, root)));
+  const listed = [...sections.shared, ...sections[file]];
   const exported = WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name);
-  for (const name of exportList) assert.ok(exported.includes(name), `${name} is exported`);
-  const extra = exported.filter((name) => name.startsWith('br_') && !exportList.includes(name));
+  for (const name of listed) assert.ok(exported.includes(name), `${name} is exported`);
+  const extra = exported.filter((name) => name.startsWith('br_') && !listed.includes(name));
   assert.deepEqual(extra, []);
   assert.ok(WebAssembly.Module.exports(module).some((e) => e.kind === 'memory' && e.name === 'memory'));
   const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);

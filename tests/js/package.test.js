@@ -15,7 +15,9 @@ test('the packed tarball installs into a fresh project and works there', async (
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }));
     const files = packed[0].files.map((f) => f.path).sort();
-    assert.ok(files.includes('dist/index.js') && files.includes('dist/blog-reader.wasm') && files.includes('dist/index.d.ts'));
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/blog-reader.wasm', 'dist/blog-reader-comments.wasm']) {
+      assert.ok(files.includes(file), `${file} is published`);
+    }
     assert.deepEqual(files.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(f)), [], 'nothing but dist/ and metadata is published');
 
     const project = join(dir, 'consumer');
@@ -31,6 +33,20 @@ test('the packed tarball installs into a fresh project and works there', async (
       const v = validateComment({ author: 'An', email: 'an@example.nl', content: 'Mooi stuk!' }, { locale: 'nl', elapsedSeconds: 30 });
       console.log(JSON.stringify({ html: r.html, valid: v.valid, verdict: v.moderation.verdict, wasmPath }));
     `);
+    // A page without a comment form skips the validator, and is told clearly if it uses it anyway.
+    await writeFile(join(project, 'article-only.js'), `
+      import { init, renderMarkdown, validateField } from 'blog-reader-wasm';
+      await init({ comments: false });
+      const html = renderMarkdown('*ok*').html;
+      let error = '';
+      try { validateField('email', 'x'); } catch (e) { error = e.message; }
+      await init();  // a later init() loads only what is missing
+      console.log(JSON.stringify({ html, error, later: validateField('email', 'an@example.nl').valid }));
+    `);
+    const articleOnly = JSON.parse(execFileSync('node', ['article-only.js'], { cwd: project, encoding: 'utf8' }));
+    assert.equal(articleOnly.html, '<p><em>ok</em></p>\n');
+    assert.match(articleOnly.error, /comment validator is not loaded/);
+    assert.equal(articleOnly.later, true);
     const out = JSON.parse(execFileSync('node', ['use.js'], { cwd: project, encoding: 'utf8' }));
     assert.equal(out.html, '<h1 id="hallo">Hallo</h1>\n<p><em>wereld</em></p>\n');
     assert.equal(out.valid, true);

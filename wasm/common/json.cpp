@@ -48,6 +48,13 @@ class Reader {
 public:
     Reader(std::string_view text, ParseError& error) : s_(text), error_(error) {}
 
+    bool whole_number(double& out) {
+        Value v;
+        if (s_.empty() || !number(v) || pos_ != s_.size()) return false;
+        out = v.as_number();
+        return true;
+    }
+
     bool document(Value& out) {
         skip_space();
         if (!value(out, 0)) return false;
@@ -263,6 +270,12 @@ private:
 };
 
 }  // namespace
+
+bool parse_number(std::string_view text, double& out) {
+    ParseError error;
+    Reader reader(text, error);
+    return reader.whole_number(out);
+}
 
 bool parse(std::string_view text, Value& out, ParseError& error) {
     Reader reader(text, error);

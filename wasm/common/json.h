@@ -81,6 +81,10 @@ struct ParseError {
 /// failure; never throws.
 bool parse(std::string_view text, Value& out, ParseError& error);
 
+/// Parses one JSON number (the whole of `text`, RFC 8259 syntax, the same rules
+/// as parse()); false when `text` is not exactly a number or is out of range.
+bool parse_number(std::string_view text, double& out);
+
 /// Appends `s` as a JSON string literal: quotes, \" \\ and control characters
 /// escaped; invalid UTF-8 becomes U+FFFD so the output is always valid JSON.
 void append_string(std::string& out, std::string_view s);

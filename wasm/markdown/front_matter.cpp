@@ -1,5 +1,7 @@
 #include "markdown/front_matter.h"
 
+#include "common/output_buffer.h"  // BR_COLD
+
 #include <utility>
 
 #include "common/utf8.h"
@@ -112,10 +114,9 @@ bool parse_number(std::string_view t, json& out) {
         normalized += fraction_length ? t.substr(fraction_start, fraction_length) : std::string_view("0");
     }
     normalized += t.substr(exponent_start);
-    json number;
-    blogreader::json::ParseError error;
-    if (!blogreader::json::parse(normalized, number, error)) return false;  // out of range, e.g. 1e999
-    out = std::move(number);
+    double number = 0;
+    if (!blogreader::json::parse_number(normalized, number)) return false;  // out of range, e.g. 1e999
+    out = json::number(number);
     return true;
 }
 
@@ -441,7 +442,7 @@ private:
 
 }  // namespace
 
-FrontMatter parse_front_matter(std::string_view document) {
+BR_COLD FrontMatter parse_front_matter(std::string_view document) {
     FrontMatter result;
     const std::size_t start = document.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     result.body_offset = start;

@@ -1,5 +1,7 @@
 #include "markdown/html_sanitizer.h"
 
+#include "common/output_buffer.h"  // BR_COLD
+
 #include <algorithm>
 #include <cstring>
 
@@ -245,7 +247,7 @@ HtmlSanitizer::HtmlSanitizer(UrlPolicy url_policy) : url_policy_(url_policy) {
 
 // ---- Tokenizer. ---------------------------------------------------------------
 
-void HtmlSanitizer::feed(std::string_view raw_html, std::string& out) {
+BR_COLD void HtmlSanitizer::feed(std::string_view raw_html, OutputBuffer& out) {
     const char* p = raw_html.data();
     const char* const end = p + raw_html.size();
     while (p < end) {
@@ -308,7 +310,7 @@ const char* HtmlSanitizer::scan_raw_text(const char* p, const char* end) {
     return end;
 }
 
-bool HtmlSanitizer::step(char c, std::string& out) {
+bool HtmlSanitizer::step(char c, OutputBuffer& out) {
     constexpr bool kReconsume = true;
     constexpr bool kConsumed = false;
     switch (state_) {
@@ -462,7 +464,7 @@ bool HtmlSanitizer::step(char c, std::string& out) {
     return kConsumed;
 }
 
-void HtmlSanitizer::write_text(std::string_view text, std::string& out) {
+void HtmlSanitizer::write_text(std::string_view text, OutputBuffer& out) {
     if (text.empty() || in_dropped_content()) return;
     if (text.find('&') == std::string_view::npos) {
         html::append_escaped_text(out, text);
@@ -518,7 +520,7 @@ void HtmlSanitizer::append_attribute_value(char c) {
     else attribute_values_[attribute_].push_back(c);
 }
 
-void HtmlSanitizer::emit_tag(std::string& out) {
+void HtmlSanitizer::emit_tag(OutputBuffer& out) {
     state_ = State::data;
     const int element = tag_element_;
     if (subtree_depth_ > 0) {
@@ -560,7 +562,7 @@ void HtmlSanitizer::emit_tag(std::string& out) {
     }
 }
 
-void HtmlSanitizer::write_start_tag(std::size_t element, std::string& out) {
+void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
     const std::string_view name = kElements[element].name;
     out.push_back('<');
     out.append(name);
@@ -596,7 +598,7 @@ void HtmlSanitizer::write_start_tag(std::size_t element, std::string& out) {
 // Writes end tags for the open elements down to and including the innermost
 // `element` (which is open). Each element is closed once, so this is amortized
 // constant time per start tag.
-void HtmlSanitizer::close_to(std::size_t element, std::string& out) {
+void HtmlSanitizer::close_to(std::size_t element, OutputBuffer& out) {
     while (!open_elements_.empty()) {
         const std::size_t top = open_elements_.back();
         open_elements_.pop_back();
@@ -619,7 +621,7 @@ void HtmlSanitizer::reset_block_state() {
     attributes_present_ = 0;
 }
 
-void HtmlSanitizer::end_block(std::string& out) {
+BR_COLD void HtmlSanitizer::end_block(OutputBuffer& out) {
     // At the end of input a lone "<" or "</" is text, as in the browser; any
     // other unfinished construct is dropped.
     const State state = state_;
@@ -628,7 +630,7 @@ void HtmlSanitizer::end_block(std::string& out) {
     else if (state == State::end_tag_open) write_text("</", out);
 }
 
-void HtmlSanitizer::finish(std::string& out) {
+BR_COLD void HtmlSanitizer::finish(OutputBuffer& out) {
     end_block(out);
     while (!open_elements_.empty()) close_to(open_elements_.back(), out);
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/output_buffer.h"
 #include "markdown/url_filter.h"
 
 namespace blogreader::markdown {
@@ -65,15 +66,15 @@ public:
     explicit HtmlSanitizer(UrlPolicy url_policy = UrlPolicy::safe);
 
     /// Sanitizes one chunk of raw HTML and appends the safe result to out.
-    void feed(std::string_view raw_html, std::string& out);
+    void feed(std::string_view raw_html, OutputBuffer& out);
 
     /// Called when md4c leaves a raw HTML block: drops whatever tag, comment,
     /// raw-text element or svg/math subtree is still incomplete. A lone "<" or
     /// "</" left at the end is text and is written escaped.
-    void end_block(std::string& out);
+    void end_block(OutputBuffer& out);
 
     /// Called at the end of the document: end_block() and closes open elements.
-    void finish(std::string& out);
+    void finish(OutputBuffer& out);
 
     /// True while inside a dropped element (after an inline "<script>" or "<svg>",
     /// until its end tag or end_block()): the Markdown text md4c reports in between
@@ -93,17 +94,17 @@ private:
     static constexpr std::size_t kAttributeCount = 23;  // size of the attribute allow-list
     static constexpr std::size_t kElementCount = 76;    // size of the element table
 
-    bool step(char c, std::string& out);  // one tokenizer step; true = reconsume c
+    bool step(char c, OutputBuffer& out);  // one tokenizer step; true = reconsume c
     const char* scan_raw_text(const char* p, const char* end);
-    void write_text(std::string_view text, std::string& out);
+    void write_text(std::string_view text, OutputBuffer& out);
     void begin_tag(bool end_tag);
     void finish_tag_name();
     void begin_attribute();
     void finish_attribute_name();
     void append_attribute_value(char c);
-    void emit_tag(std::string& out);
-    void write_start_tag(std::size_t element, std::string& out);
-    void close_to(std::size_t element, std::string& out);
+    void emit_tag(OutputBuffer& out);
+    void write_start_tag(std::size_t element, OutputBuffer& out);
+    void close_to(std::size_t element, OutputBuffer& out);
     void reset_block_state();
 
     UrlPolicy url_policy_;

@@ -1,5 +1,7 @@
 #include "markdown/render.h"
 
+#include "common/output_buffer.h"  // BR_COLD
+
 #include <cstring>
 
 #include <md4c.h>
@@ -20,7 +22,7 @@ constexpr std::string_view kExternalRel = "noopener noreferrer";
 constexpr std::string_view kCommentRel = "nofollow ugc noopener noreferrer";
 
 template <std::size_t N>
-inline void put(std::string& out, const char (&literal)[N]) {
+BR_ALWAYS_INLINE void put(OutputBuffer& out, const char (&literal)[N]) {
     out.append(literal, N - 1);
 }
 
@@ -45,7 +47,7 @@ void decode_attribute(const MD_ATTRIBUTE& attr, std::string& out) {
 
 // The code block's language for class="language-…": the first word of the info
 // string, reduced to characters that cannot break out of a class list.
-void append_language_class(std::string& out, std::string_view lang) {
+void append_language_class(OutputBuffer& out, std::string_view lang) {
     std::string safe;
     for (const char c : lang) {
         const auto u = static_cast<unsigned char>(c);
@@ -107,7 +109,10 @@ private:
                     put(out_, "<ol>\n");
                 } else {
                     put(out_, "<ol start=\"");
-                    json::append_unsigned(out_, d->start);
+                    char digits[12];
+                    int n = 0;
+                    for (unsigned v = d->start; n == 0 || v != 0; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
+                    while (n > 0) out_.push_back(digits[--n]);
                     put(out_, "\">\n");
                 }
                 break;
@@ -403,7 +408,7 @@ public:
 private:
     const RenderOptions& options_;
     RenderResult& result_;
-    std::string& out_;
+    OutputBuffer& out_;
     UrlPolicy url_policy_;
     HtmlSanitizer sanitizer_;
     SlugRegistry slugs_;
@@ -465,10 +470,11 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     result.html.reserve(body.size() + body.size() / 4 + 64);
     HtmlWriter writer(options, result);
     result.status = writer.render(body);
+    if (result.html.failed()) result.status = -1;  // out of memory: the HTML is incomplete
     result.reading_minutes = reading_minutes(result.words, options.words_per_minute);
 }
 
-std::string render_metadata_json(const RenderResult& result) {
+BR_COLD std::string render_metadata_json(const RenderResult& result) {
     std::string out;
     out.reserve(256 + 64 * (result.toc.size() + result.warnings.size()));
     out.append("{\"toc\":[");

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/output_buffer.h"
 #include "markdown/front_matter.h"
 
 namespace blogreader::markdown {
@@ -68,14 +69,14 @@ struct RenderWarning {
 };
 
 struct RenderResult {
-    std::string html;
+    OutputBuffer html;
     std::vector<TocEntry> toc;
     FrontMatter front_matter;
     std::size_t words = 0;
     unsigned reading_minutes = 0;
     std::vector<RenderWarning> warnings;
     std::size_t replaced_invalid = 0;  ///< invalid UTF-8 sequences and U+0000 replaced by U+FFFD
-    int status = 0;                    ///< 0 ok; -1 md4c ran out of memory (html is then incomplete)
+    int status = 0;                    ///< 0 ok; -1 out of memory in md4c or the writer (html is then incomplete)
 };
 
 /// At most this many warnings are reported (one more, "warnings_truncated", says

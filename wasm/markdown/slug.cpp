@@ -1,5 +1,7 @@
 #include "markdown/slug.h"
 
+#include "common/output_buffer.h"  // BR_COLD
+
 #include "common/json.h"
 
 #include <algorithm>
@@ -160,7 +162,7 @@ std::string github_slug(std::string_view plain_text) {
     return slug;
 }
 
-std::string SlugRegistry::unique_id(std::string_view plain_text, std::string_view prefix) {
+BR_COLD std::string SlugRegistry::unique_id(std::string_view plain_text, std::string_view prefix) {
     std::string slug = github_slug(plain_text);
     if (slug.empty()) slug = "section";
     std::string id = slug;

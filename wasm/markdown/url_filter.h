@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/output_buffer.h"
+
 namespace blogreader::markdown {
 
 /// Which URLs may be written into href/src.
@@ -55,5 +57,6 @@ bool is_external_url(std::string_view url) noexcept;
 /// quotes. `url` is the decoded value, written as given (not trimmed); encoding
 /// never turns a URL without a scheme into one with a scheme.
 void append_url_attribute(std::string& out, std::string_view url);
+void append_url_attribute(OutputBuffer& out, std::string_view url);
 
 }  // namespace blogreader::markdown

@@ -1,11 +1,18 @@
 // Type declarations for blog-reader-wasm (hand-written; the JSDoc in
 // web/src/index.js is the reference).
 
+export type WasmSource = string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
 export interface InitOptions {
-  /** The .wasm location or its bytes; default: blog-reader.wasm next to this module. */
-  wasm?: string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+  /** The Markdown engine's location or bytes; default: blog-reader.wasm next to this module. */
+  wasm?: WasmSource;
+  /** The comment validator's location or bytes; default: blog-reader-comments.wasm next to this module. */
+  commentsWasm?: WasmSource;
+  /** false: do not load the comment validator (default true). */
+  comments?: boolean;
+  /** false: do not load the Markdown engine (default true). */
+  markdown?: boolean;
 }
-/** Loads the engine once; idempotent. */
+/** Loads both engine modules in parallel, each once; idempotent. */
 export function init(options?: InitOptions): Promise<void>;
 
 export class BlogReaderError extends Error {

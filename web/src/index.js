@@ -16,19 +16,39 @@ import {
 export { RENDER_FLAGS, STATUS } from './constants.js';
 
 /**
- * Loads the WebAssembly engine. Idempotent: call it as often as you like; the
- * engine is fetched and compiled once.
+ * Loads the WebAssembly engine: the Markdown engine (`blog-reader.wasm`) and the
+ * comment validator (`blog-reader-comments.wasm`), in parallel. Idempotent: call
+ * it as often as you like; each module is fetched and compiled once, and a
+ * later call loads only what an earlier one left out.
  *
  * @param {object} [options]
  * @param {string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module} [options.wasm]
- *   The `.wasm` location (resolved against this module's URL by default: the
- *   file `blog-reader.wasm` next to it) or its bytes.
+ *   The Markdown engine's location (resolved against this module's URL by
+ *   default: the file `blog-reader.wasm` next to it) or its bytes.
+ * @param {string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module} [options.commentsWasm]
+ *   The same for the validator (default: `blog-reader-comments.wasm` next to this module).
+ * @param {boolean} [options.comments=true] false: skip the validator (a page
+ *   without a comment form saves its download; `validateComment` then throws).
+ * @param {boolean} [options.markdown=true] false: skip the Markdown engine (a
+ *   server that only validates comments).
  * @returns {Promise<void>}
  */
 export function init(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('init(options): options must be an object');
-  return loadEngine(options);
+  for (const key of Object.keys(options)) {
+    if (!INIT_OPTIONS.includes(key)) throw new TypeError(`init: unknown option "${key}" (known: ${INIT_OPTIONS.join(', ')})`);
+  }
+  const { markdown = true, comments = true } = options;
+  if (typeof markdown !== 'boolean' || typeof comments !== 'boolean') {
+    throw new TypeError('init: options.markdown and options.comments must be true or false');
+  }
+  const loads = [];
+  if (markdown) loads.push(loadEngine('markdown', options.wasm));
+  if (comments) loads.push(loadEngine('comments', options.commentsWasm));
+  return Promise.all(loads).then(() => undefined);
 }
+
+const INIT_OPTIONS = ['wasm', 'commentsWasm', 'markdown', 'comments'];
 
 /** Error thrown for a failure of the engine itself (not for invalid user text). */
 export class BlogReaderError extends Error {

@@ -7,49 +7,54 @@
 
 import { ABI_VERSION } from './constants.js';
 
-/** @type {WebAssembly.Instance['exports'] | null} */
-let wasm = null;
-/** @type {Promise<void> | null} */
-let loading = null;
-
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * Loads and instantiates the engine once; later calls return the same promise.
+ * The two engine modules (see cmake/wasm.cmake): the Markdown engine, which an
+ * article needs first, and the comment validator, which may load beside it or later.
+ * Each is loaded at most once; a failed load may be retried.
+ */
+const MODULES = {
+  markdown: { file: 'blog-reader.wasm', exports: null, loading: null },
+  comments: { file: 'blog-reader-comments.wasm', exports: null, loading: null },
+};
+
+/**
+ * Loads and instantiates one engine module once; later calls return the same promise.
  *
- * @param {object} [options]
- * @param {string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module} [options.wasm]
- *   Where the `.wasm` is, or its bytes. Default: `blog-reader.wasm` next to this
- *   module (resolved against `import.meta.url`, so it works from a CDN, a bundle
- *   that copies the file, or `node_modules`).
+ * @param {'markdown' | 'comments'} name
+ * @param {string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module} [source]
+ *   Where the `.wasm` is, or its bytes. Default: the module's file next to this
+ *   script (resolved against `import.meta.url`, so it works from a CDN, a bundle
+ *   that copies the files, or `node_modules`).
  * @returns {Promise<void>}
  */
-export function loadEngine(options = {}) {
-  if (wasm) return Promise.resolve();
-  if (!loading) {
-    loading = instantiate(options.wasm ?? new URL('./blog-reader.wasm', import.meta.url)).then(
+export function loadEngine(name, source) {
+  const slot = MODULES[name];
+  if (slot.exports) return Promise.resolve();
+  if (!slot.loading) {
+    slot.loading = instantiate(source ?? new URL(`./${slot.file}`, import.meta.url)).then(
       (instance) => {
         // A standalone reactor module: _initialize runs the C++ static constructors.
         instance.exports._initialize?.();
         const version = instance.exports.br_abi_version();
         if (version !== ABI_VERSION) {
-          throw new Error(`engine ABI ${version}, but this JS expects ${ABI_VERSION}: the .wasm and the JS are from different builds`);
+          throw new Error(`${slot.file} has ABI ${version}, but this JS expects ${ABI_VERSION}: the .wasm and the JS are from different builds`);
         }
-        wasm = instance.exports;
+        slot.exports = instance.exports;
       },
-      (error) => {
-        loading = null; // a failed load may be retried (e.g. with another location)
-        throw new Error(`blog-reader: could not load the WebAssembly engine: ${error.message}`, { cause: error });
-      },
-    );
+    ).catch((error) => {
+      slot.loading = null; // a failed load may be retried (e.g. with another location)
+      throw new Error(`blog-reader: could not load ${slot.file}: ${error.message}`, { cause: error });
+    });
   }
-  return loading;
+  return slot.loading;
 }
 
-/** True once `loadEngine()` has finished. */
-export function engineReady() {
-  return wasm !== null;
+/** True once `loadEngine(name)` has finished. */
+export function engineReady(name) {
+  return MODULES[name].exports !== null;
 }
 
 // The module is built standalone (no Emscripten JS glue); these are the only
@@ -98,9 +103,12 @@ async function instantiate(source) {
   return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
 }
 
-function engine() {
-  if (!wasm) throw new Error('blog-reader: call `await init()` before using the engine');
-  return wasm;
+function engine(name) {
+  const { exports } = MODULES[name];
+  if (exports) return exports;
+  throw new Error(name === 'markdown'
+    ? 'blog-reader: call `await init()` before rendering Markdown'
+    : 'blog-reader: the comment validator is not loaded: call `await init()` (without `comments: false`) first');
 }
 
 // ---- input ------------------------------------------------------------------
@@ -112,8 +120,7 @@ function engine() {
  * C++ side sees (and reports) its lone surrogates instead of silent U+FFFD.
  * Returns [pointer, size] pairs, one per input.
  */
-function writeInputs(inputs, keepLoneSurrogates = false) {
-  const e = engine();
+function writeInputs(e, inputs, keepLoneSurrogates = false) {
   let capacity = 0;
   for (const input of inputs) capacity += typeof input === 'string' ? input.length * 3 : input.byteLength;
   const base = e.br_input_buffer(Math.max(capacity, 1));
@@ -179,8 +186,7 @@ const OUTPUT_JSON = 1;
 // UTF-8 character boundary so no character is split.
 const DECODE_PIECE = 32 * 1024;
 
-function readOutput(part) {
-  const e = engine();
+function readOutput(e, part) {
   const pointer = e.br_output_data(part);
   const size = e.br_output_size(part);
   const bytes = new Uint8Array(e.memory.buffer, pointer, size);
@@ -196,8 +202,8 @@ function readOutput(part) {
   return text;
 }
 
-function readJson() {
-  return JSON.parse(readOutput(OUTPUT_JSON));
+function readJson(e) {
+  return JSON.parse(readOutput(e, OUTPUT_JSON));
 }
 
 // ---- calls ------------------------------------------------------------------
@@ -207,10 +213,10 @@ function readJson() {
  * @returns {{ status: number, html: string, metadata: object }}
  */
 export function callRenderMarkdown(markdown, flags, tocLevels, wordsPerMinute, idPrefix) {
-  const e = engine();
-  const [mdPtr, mdLen, idPtr, idLen] = writeInputs([markdown, idPrefix]);
+  const e = engine('markdown');
+  const [mdPtr, mdLen, idPtr, idLen] = writeInputs(e, [markdown, idPrefix]);
   const status = e.br_render_markdown(mdPtr, mdLen, flags, tocLevels, wordsPerMinute, idPtr, idLen);
-  return { status, html: readOutput(OUTPUT_HTML), metadata: readJson() };
+  return { status, html: readOutput(e, OUTPUT_HTML), metadata: readJson(e) };
 }
 
 /**
@@ -220,7 +226,7 @@ export function callRenderMarkdown(markdown, flags, tocLevels, wordsPerMinute, i
  * @returns {{ status: number, result: object }}
  */
 export function callValidateComment(fields, optionsJson) {
-  const e = engine();
+  const e = engine('comments');
   const parts = [];
   const ranges = [];
   let total = 0;
@@ -237,9 +243,9 @@ export function callValidateComment(fields, optionsJson) {
     at += bytes.byteLength;
   }
   const request = `{"fields":{${ranges.join(',')}},"options":${optionsJson}}`;
-  const [reqPtr, reqLen, bytesPtr, bytesLen] = writeInputs([request, fieldBytes]);
+  const [reqPtr, reqLen, bytesPtr, bytesLen] = writeInputs(e, [request, fieldBytes]);
   const status = e.br_validate_comment(reqPtr, reqLen, bytesPtr, bytesLen);
-  return { status, result: readJson() };
+  return { status, result: readJson(e) };
 }
 
 function encodeField(text) {
@@ -250,21 +256,21 @@ function encodeField(text) {
 
 /** Runs br_validate_field. */
 export function callValidateField(field, value, optionsJson) {
-  const e = engine();
-  const [fPtr, fLen, vPtr, vLen, oPtr, oLen] = writeInputs([field, value, optionsJson], true);
+  const e = engine('comments');
+  const [fPtr, fLen, vPtr, vLen, oPtr, oLen] = writeInputs(e, [field, value, optionsJson], true);
   const status = e.br_validate_field(fPtr, fLen, vPtr, vLen, oPtr, oLen);
-  return { status, result: readJson() };
+  return { status, result: readJson(e) };
 }
 
 /** Runs br_form_messages. */
 export function callFormMessages(optionsJson) {
-  const e = engine();
-  const [oPtr, oLen] = writeInputs([optionsJson]);
+  const e = engine('comments');
+  const [oPtr, oLen] = writeInputs(e, [optionsJson]);
   const status = e.br_form_messages(oPtr, oLen);
-  return { status, result: readJson() };
+  return { status, result: readJson(e) };
 }
 
-/** br_abi_version(), for the consistency tests. */
-export function abiVersion() {
-  return engine().br_abi_version();
+/** br_abi_version() of a loaded module, for the consistency tests. */
+export function abiVersion(name = 'markdown') {
+  return engine(name).br_abi_version();
 }
