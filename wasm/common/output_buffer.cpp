@@ -53,6 +53,7 @@ void OutputBuffer::reserve(std::size_t capacity) {
 }
 
 void OutputBuffer::insert(std::size_t at, std::string_view text) {
+    if (text.empty()) return;
     if (at > size_) at = size_;
     if (text.size() > capacity_ - size_ && !grow(text.size())) return;
     std::memmove(data_ + at + text.size(), data_ + at, size_ - at);

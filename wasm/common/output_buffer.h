@@ -40,6 +40,7 @@ public:
     ~OutputBuffer();
 
     BR_ALWAYS_INLINE void append(const char* bytes, std::size_t count) {
+        if (count == 0) return;  // memcpy with a null pointer is undefined, even for 0 bytes
         if (count > capacity_ - size_ && !grow(count)) return;
         std::memcpy(data_ + size_, bytes, count);
         size_ += count;
