@@ -63,6 +63,14 @@ TextScan scan_text(std::string_view raw, ControlRule control_rule) {
     }
 
     for (i = scan.begin; i < scan.end;) {
+        // Printable ASCII (most of any comment) breaks no rule: count it and go on.
+        const auto b = static_cast<unsigned char>(raw[i]);
+        if (b >= 0x20 && b < 0x7F) {
+            ++scan.code_points;
+            scan.has_visible |= b != ' ';
+            ++i;
+            continue;
+        }
         const utf8::Decoded d = decode_fast(raw, i);
         const char32_t c = d.code_point;
         ++scan.code_points;

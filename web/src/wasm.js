@@ -221,37 +221,48 @@ export function callRenderMarkdown(markdown, flags, tocLevels, wordsPerMinute, i
 
 /**
  * Runs br_validate_comment. `fields` maps field names to strings or raw bytes.
- * Comment forms are small, so each field is encoded in JS first; the request
- * then names each field's byte range in the concatenated field bytes.
+ * The field values are written end to end straight into WASM memory (strings
+ * with lone surrogates as generalized UTF-8, so the rules see them); the JSON
+ * request after them names each field's byte range.
  * @returns {{ status: number, result: object }}
  */
 export function callValidateComment(fields, optionsJson) {
   const e = engine('comments');
-  const parts = [];
-  const ranges = [];
-  let total = 0;
-  for (const [name, value] of Object.entries(fields)) {
-    const bytes = typeof value === 'string' ? encodeField(value) : value;
-    ranges.push(`${JSON.stringify(name)}:[${total},${bytes.byteLength}]`);
-    parts.push(bytes);
-    total += bytes.byteLength;
+  const names = Object.keys(fields);
+  // Room for every field at 3 bytes per UTF-16 unit, then the request: its
+  // ranges (at most 40 bytes per field beside the name) and the options.
+  let fieldCapacity = 0;
+  let requestCapacity = 32 + optionsJson.length * 3;
+  for (const name of names) {
+    const value = fields[name];
+    fieldCapacity += typeof value === 'string' ? value.length * 3 : value.byteLength;
+    requestCapacity += name.length * 6 + 40;
   }
-  const fieldBytes = new Uint8Array(total);
-  let at = 0;
-  for (const bytes of parts) {
-    fieldBytes.set(bytes, at);
-    at += bytes.byteLength;
+  const base = e.br_input_buffer(Math.max(fieldCapacity + requestCapacity, 1));
+  if (base === 0) throw new RangeError('blog-reader: out of memory for the input');
+  const memory = new Uint8Array(e.memory.buffer); // after br_input_buffer: memory may have grown
+  let offset = 0;
+  let ranges = '';
+  for (const name of names) {
+    const value = fields[name];
+    const at = base + offset;
+    let written;
+    if (typeof value !== 'string') {
+      memory.set(value, at);
+      written = value.byteLength;
+    } else if (value.isWellFormed()) {
+      written = encoder.encodeInto(value, memory.subarray(at, at + value.length * 3)).written;
+    } else {
+      written = encodeGeneralizedUtf8(value, memory, at);
+    }
+    ranges += `${ranges ? ',' : ''}${JSON.stringify(name)}:[${offset},${written}]`;
+    offset += written;
   }
-  const request = `{"fields":{${ranges.join(',')}},"options":${optionsJson}}`;
-  const [reqPtr, reqLen, bytesPtr, bytesLen] = writeInputs(e, [request, fieldBytes]);
-  const status = e.br_validate_comment(reqPtr, reqLen, bytesPtr, bytesLen);
+  const request = `{"fields":{${ranges}},"options":${optionsJson}}`;
+  const requestAt = base + offset;
+  const requestSize = encoder.encodeInto(request, memory.subarray(requestAt, requestAt + requestCapacity)).written;
+  const status = e.br_validate_comment(requestAt, requestSize, base, offset);
   return { status, result: readJson(e) };
-}
-
-function encodeField(text) {
-  if (text.isWellFormed()) return encoder.encode(text);
-  const bytes = new Uint8Array(text.length * 3);
-  return bytes.subarray(0, encodeGeneralizedUtf8(text, bytes, 0));
 }
 
 /** Runs br_validate_field. */
