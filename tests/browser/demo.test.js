@@ -19,6 +19,7 @@ async function openDemo() {
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.waitForSelector('#article[aria-busy="false"]');
+  await page.waitForSelector('#comment-form[data-ready="true"]');
   return page;
 }
 
@@ -69,6 +70,7 @@ test('a draft survives a reload, and a valid comment is accepted by the server',
   await page.fill('#email', 'jan@bücher.de');
   await page.reload();
   await page.waitForSelector('#article[aria-busy="false"]');
+  await page.waitForSelector('#comment-form[data-ready="true"]');
   assert.equal(await page.inputValue('#content'), 'Dank voor dit **heldere** stuk!', 'nothing typed is lost');
   assert.equal(await page.inputValue('#author'), 'Jan de Vries');
   // Submitting at once is too fast for a human: the server's too_fast rule needs 3 s.

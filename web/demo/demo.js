@@ -10,7 +10,10 @@ const shownAt = Date.now();
 const DRAFT_KEY = 'blog-reader-demo:draft';
 const IDENTITY_KEY = 'blog-reader-demo:identity';
 
-await init();
+// The article needs only the Markdown engine; the form's validator loads beside
+// it, so neither waits for the other.
+const markdownReady = init({ comments: false });
+const commentsReady = init({ markdown: false });
 
 // ---- article ----------------------------------------------------------------
 async function showArticle() {
@@ -77,7 +80,10 @@ function showFieldErrors(name, errors) {
   input.setAttribute('aria-invalid', errors.length ? 'true' : 'false');
 }
 
+let validatorLoaded = false;
+
 function checkField(name) {
+  if (!validatorLoaded) return true; // the validator is still loading: the submit checks again
   const value = form.elements[name].value;
   const { errors } = validateField(name, value, { locale: locale() });
   showFieldErrors(name, errors);
@@ -108,6 +114,7 @@ for (const name of fieldNames) {
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  await commentsReady;
   const fields = Object.fromEntries([...fieldNames, 'honeypot'].map((name) => [name, form.elements[name].value]));
   const local = validateComment(fields, { locale: locale(), shownAt });
   for (const name of fieldNames) showFieldErrors(name, local.errors.filter((e) => e.field === name));
@@ -148,11 +155,18 @@ form.addEventListener('submit', async (event) => {
   }
 });
 
-applyTexts();
-restoreDraft();
-try {
-  await showArticle();
-} catch (error) {
+restoreDraft(); // at once: what the reader typed before is back before anything else loads
+const articleShown = markdownReady.then(showArticle).catch((error) => {
   body.querySelector('.loading').textContent = `Het artikel kon niet worden geladen: ${error.message}`;
   article.setAttribute('aria-busy', 'false');
+});
+try {
+  await commentsReady;
+  validatorLoaded = true;
+  applyTexts();
+  form.dataset.ready = 'true';
+} catch (error) {
+  status.className = 'form-status fail';
+  status.textContent = `De controle van het formulier kon niet worden geladen: ${error.message}`;
 }
+await articleShown;
