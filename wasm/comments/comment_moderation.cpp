@@ -108,7 +108,10 @@ const char* verdict_name(Verdict verdict) noexcept {
 std::size_t count_links(std::string_view content) noexcept {
     std::size_t links = 0;
     for (std::size_t i = 0; i < content.size(); ++i) {
-        const char c = ascii_lower(content[i]);
+        // Only 'h' and 'w' (either case) can start a link; | 0x20 folds exactly
+        // those two pairs onto 'h' and 'w', so other bytes leave at once.
+        const char c = static_cast<char>(static_cast<unsigned char>(content[i]) | 0x20);
+        if (c != 'h' && c != 'w') continue;
         if (c == 'h' && (starts_with_ignoring_ascii_case(content, i, "http://") ||
                          starts_with_ignoring_ascii_case(content, i, "https://"))) {
             ++links;

@@ -62,13 +62,22 @@ TextScan scan_text(std::string_view raw, ControlRule control_rule) {
         scan.end = last;
     }
 
+    const auto printable = [&raw](std::size_t at) {
+        const auto b = static_cast<unsigned char>(raw[at]);
+        return b >= 0x20 && b < 0x7F;
+    };
     for (i = scan.begin; i < scan.end;) {
-        // Printable ASCII (most of any comment) breaks no rule: count it and go on.
-        const auto b = static_cast<unsigned char>(raw[i]);
-        if (b >= 0x20 && b < 0x7F) {
-            ++scan.code_points;
-            scan.has_visible |= b != ' ';
-            ++i;
+        // A run of printable ASCII (most of any comment) breaks no rule: count
+        // it without decoding; once a visible character is seen, only the run's
+        // end matters.
+        if (printable(i)) {
+            const std::size_t run = i;
+            if (!scan.has_visible) {
+                while (i < scan.end && printable(i) && raw[i] == ' ') ++i;
+                if (i < scan.end && printable(i)) scan.has_visible = true;
+            }
+            while (i < scan.end && printable(i)) ++i;
+            scan.code_points += i - run;
             continue;
         }
         const utf8::Decoded d = decode_fast(raw, i);

@@ -24,6 +24,38 @@ void Value::set(std::string key, Value v) {
     members_.emplace_back(std::move(key), std::move(v));
 }
 
+void Value::reset(Type type) {
+    type_ = type;
+    boolean_ = false;
+    number_ = 0;
+    string_.clear();
+    items_.clear();
+    members_.clear();
+}
+
+void Value::assign_string(std::string&& text) {
+    reset(Type::string);
+    string_ = std::move(text);
+}
+
+Value& Value::append_item() {
+    if (items_.capacity() == 0) items_.reserve(4);  // most arrays here are short: one allocation
+    items_.emplace_back();
+    return items_.back();
+}
+
+Value& Value::member_slot(std::string&& key) {
+    for (auto& member : members_) {
+        if (member.first == key) {
+            member.second.reset(Type::null);
+            return member.second;
+        }
+    }
+    if (members_.capacity() == 0) members_.reserve(4);
+    members_.emplace_back(std::move(key), Value());
+    return members_.back().second;
+}
+
 bool Value::erase(std::string_view key) {
     for (auto it = members_.begin(); it != members_.end(); ++it) {
         if (it->first == key) {
@@ -88,19 +120,19 @@ private:
             case '"': {
                 std::string text;
                 if (!string(text)) return false;
-                out = Value::string(std::move(text));
+                out.assign_string(std::move(text));
                 return true;
             }
             case 't': out = Value::boolean(true); return literal("true");
             case 'f': out = Value::boolean(false); return literal("false");
-            case 'n': out = Value(); return literal("null");
+            case 'n': out.reset(Value::Type::null); return literal("null");
             default: return number(out);
         }
     }
 
     bool object(Value& out, int depth) {
         if (depth >= kMaxDepth) return fail("JSON nested too deeply");
-        out = Value::object();
+        out.reset(Value::Type::object);
         ++pos_;
         skip_space();
         if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return true; }
@@ -113,9 +145,7 @@ private:
             if (pos_ >= s_.size() || s_[pos_] != ':') return fail("expected ':' after an object key");
             ++pos_;
             skip_space();
-            Value member;
-            if (!value(member, depth + 1)) return false;
-            out.set(std::move(key), std::move(member));
+            if (!value(out.member_slot(std::move(key)), depth + 1)) return false;
             skip_space();
             if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
             if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return true; }
@@ -125,15 +155,13 @@ private:
 
     bool array(Value& out, int depth) {
         if (depth >= kMaxDepth) return fail("JSON nested too deeply");
-        out = Value::array();
+        out.reset(Value::Type::array);
         ++pos_;
         skip_space();
         if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return true; }
         for (;;) {
             skip_space();
-            Value item;
-            if (!value(item, depth + 1)) return false;
-            out.push_back(std::move(item));
+            if (!value(out.append_item(), depth + 1)) return false;
             skip_space();
             if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
             if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return true; }
@@ -284,6 +312,17 @@ bool parse(std::string_view text, Value& out, ParseError& error) {
 
 // ---- writing --------------------------------------------------------------
 
+namespace {
+// Bytes that a JSON string can hold as they are: printable ASCII but '"' and '\\'.
+struct PlainBytes {
+    bool plain[256];
+    constexpr PlainBytes() : plain() {
+        for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    }
+};
+constexpr PlainBytes kPlain;
+}  // namespace
+
 void append_string(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     out.push_back('"');
@@ -291,7 +330,7 @@ void append_string(std::string& out, std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { ++i; continue; }
+        if (kPlain.plain[c]) { ++i; continue; }
         if (c >= 0x80) {
             const auto d = utf8::decode(s, i);
             if (d.valid) { i += d.length; continue; }

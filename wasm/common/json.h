@@ -55,6 +55,17 @@ public:
     void push_back(Value v) { items_.push_back(std::move(v)); }
     /// Sets an object member (replaces an existing one).
     void set(std::string key, Value v);
+
+    /// For the reader, which builds values in place instead of moving them:
+    /// makes this an empty value of `type`, keeping no old content.
+    void reset(Type type);
+    /// Makes this a string value holding `text`.
+    void assign_string(std::string&& text);
+    /// A new null element at the end of an array.
+    Value& append_item();
+    /// The member `key` of an object, reset to null, appended if it is new
+    /// (an existing key keeps its place, as set() does).
+    Value& member_slot(std::string&& key);
     /// Removes an object member; returns whether it existed.
     bool erase(std::string_view key);
 
