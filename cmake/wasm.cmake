@@ -103,3 +103,12 @@ endfunction()
 
 br_wasm_module(blog_reader "blog-reader" "${br_exports_shared};${br_exports_markdown}")
 br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared};${br_exports_comments}")
+
+# bench/md4c_ceiling.c: md4c with empty callbacks, the speed ceiling that
+# bench/ceiling.mjs measures. Not part of the default build.
+add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c)
+target_link_libraries(md4c_ceiling PRIVATE br_md4c)
+set_target_properties(md4c_ceiling PROPERTIES OUTPUT_NAME "md4c-ceiling" SUFFIX ".wasm")
+target_link_options(md4c_ceiling PRIVATE ${BR_WASM_LINK_OPT} ${br_lto} --no-entry -sSTANDALONE_WASM=1
+  -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 -sMALLOC=${BR_WASM_MALLOC}
+  -sALLOW_MEMORY_GROWTH=1 -sERROR_ON_UNDEFINED_SYMBOLS=1)

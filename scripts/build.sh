@@ -10,6 +10,10 @@ if [[ ! -f build/wasm/CMakeCache.txt ]]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
 fi
 cmake --build build/wasm -j"$JOBS"
+# --bench: also the benchmark-only module (md4c with empty callbacks, bench/ceiling.mjs).
+if [[ "${1:-}" == "--bench" ]]; then
+  cmake --build build/wasm -j"$JOBS" --target md4c_ceiling
+fi
 
 mkdir -p dist
 cp build/wasm/blog-reader.wasm build/wasm/blog-reader-comments.wasm dist/
