@@ -1,23 +1,14 @@
 // The demo page in real Chromium: the seed article rendered by the WASM engine,
 // and the comment form checked live with the C++ rules, then again by the server.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemoServer, launchBrowser } from './harness.js';
+import { useDemoAndBrowser } from './harness.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = useDemoAndBrowser();
 
 async function openDemo() {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await demo.browser.newPage();
+  await page.goto(demo.server.url);
   await page.waitForSelector('#article[aria-busy="false"]');
   await page.waitForSelector('#comment-form[data-ready="true"]');
   return page;

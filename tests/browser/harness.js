@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -52,4 +53,21 @@ export async function launchBrowser() {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file: starts the demo server and Chromium before its tests and
+ * stops both after them. The returned object gets `server` and `browser`.
+ */
+export function useDemoAndBrowser() {
+  const fixture = { server: null, browser: null };
+  before(async () => {
+    fixture.server = await startDemoServer();
+    fixture.browser = await launchBrowser();
+  });
+  after(async () => {
+    await fixture.browser?.close();
+    fixture.server?.close();
+  });
+  return fixture;
 }

@@ -1,28 +1,19 @@
 // Same input, same bytes out: the engine in Chromium and in Node give identical
 // results for validation, messages and rendering (tests/shared/parity-cases.js).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as api from 'blog-reader-wasm';
 import { PARITY_CASES, runParityCases } from '../shared/parity-cases.js';
-import { startDemoServer, launchBrowser } from './harness.js';
+import { useDemoAndBrowser } from './harness.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = useDemoAndBrowser();
 
 test('validateComment, validateField, formMessages and renderMarkdown agree byte for byte in Node and Chromium', async () => {
   await api.init();
   const inNode = runParityCases(api);
-  const page = await browser.newPage();
-  await page.goto(server.url); // the demo page: the engine is imported again below, as any page would
+  const page = await demo.browser.newPage();
+  await page.goto(demo.server.url); // the demo page: the engine is imported again below, as any page would
   const source = await readFile(new URL('../shared/parity-cases.js', import.meta.url), 'utf8');
   const inBrowser = await page.evaluate(async (moduleSource) => {
     const engine = await import('/dist/index.js');
