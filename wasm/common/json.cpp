@@ -123,8 +123,8 @@ private:
                 out.assign_string(std::move(text));
                 return true;
             }
-            case 't': out = Value::boolean(true); return literal("true");
-            case 'f': out = Value::boolean(false); return literal("false");
+            case 't': out.assign_bool(true); return literal("true");
+            case 'f': out.assign_bool(false); return literal("false");
             case 'n': out.reset(Value::Type::null); return literal("null");
             default: return number(out);
         }
@@ -288,7 +288,7 @@ private:
         else if (exponent > 0) value *= kPow10[exponent];
         else if (exponent < 0) value /= kPow10[-exponent];
         if (std::isinf(value)) return fail("number out of range");
-        out = Value::number(negative ? -value : value);
+        out.assign_number(negative ? -value : value);
         return true;
     }
 

@@ -61,6 +61,9 @@ public:
     void reset(Type type);
     /// Makes this a string value holding `text`.
     void assign_string(std::string&& text);
+    /// Makes this a number or boolean value (no temporary Value is built).
+    void assign_number(double d) { reset(Type::number); number_ = d; }
+    void assign_bool(bool b) { reset(Type::boolean); boolean_ = b; }
     /// A new null element at the end of an array.
     Value& append_item();
     /// The member `key` of an object, reset to null, appended if it is new
