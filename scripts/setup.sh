@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-APT_PACKAGES=(cmake g++ make emscripten nlohmann-json3-dev catch2 chromium)
+APT_PACKAGES=(cmake g++ make emscripten nlohmann-json3-dev catch2 chromium clang libclang-rt-14-dev)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -109,3 +109,17 @@ TEST_CASE("object members keep their order; the last duplicate wins on lookup", 
     json::append_value(out, v);
     CHECK(out == R"({"z":3,"a":2})");
 }
+
+TEST_CASE("regression (fuzzer): zero and underflowing numbers with huge negative exponents", "[json][regression]") {
+    // "0e-99999" indexed the power-of-ten table with 99977 (found by tests/fuzz).
+    for (const char* text : {"0e-99999", "0.000e-400", "-0E-100000", "1e-400", "123e-99999"}) {
+        CAPTURE(text);
+        double value = 1;
+        REQUIRE(blogreader::json::parse_number(text, value));
+        CHECK(value == 0);
+    }
+    double value = 0;
+    CHECK_FALSE(blogreader::json::parse_number("1e400", value));
+    CHECK(blogreader::json::parse_number("2.5e-3", value));
+    CHECK(value == Approx(0.0025));
+}

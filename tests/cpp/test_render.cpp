@@ -229,3 +229,33 @@ TEST_CASE("10 MB inputs and pathological nesting render in linear time", "[rende
         CHECK(t_large < 20.0);
     }
 }
+
+TEST_CASE("regression (fuzzer): md4c's read past the end of the input cannot change the output", "[render][regression]") {
+    // md4c 0.4.8 reads the byte after its input in md_is_inline_link_spec. With
+    // the caller's buffer continuing in ')' the unterminated link below was
+    // parsed differently; the engine now parses a NUL-terminated copy.
+    const std::string followed_by_paren = "[x](https://x.test/(a(1)))";
+    const std::string_view input(followed_by_paren.data(), followed_by_paren.size() - 1);
+    const std::string standalone(input);
+    CHECK(render(input).html.str() == render(standalone).html.str());
+    CHECK_FALSE(contains(render(input).html, ">x</a>"));  // the [x](...) link is not closed: no link "x"
+}
+
+TEST_CASE("regression (fuzzer): a lone leave-link from md4c neither crashes nor unbalances the HTML", "[render][regression]") {
+    // md4c 0.4.8 reports a leave of MD_SPAN_A without its enter when a
+    // permissive autolink overlaps an image (found by tests/fuzz); the writer
+    // popped an empty stack. This is the fuzzer's input, reduced.
+    const std::string input =
+        " [ ]not\xEB" "a[site](https://example//example.org/) ![bee.ld](htt" + std::string(40, '9') +
+        ".or[e!/g )beld](htt" + std::string(40, '9') + "sp://exampl\xE5.org/i.png)\n";
+    RenderOptions options = comment_profile();
+    options.allow_images = true;
+    const std::string out = html(input, options);
+    auto count = [&out](std::string_view tag) {
+        std::size_t n = 0;
+        for (std::size_t at = out.find(tag); at != std::string::npos; at = out.find(tag, at + 1)) ++n;
+        return n;
+    };
+    CHECK(count("<a ") == count("</a>"));
+    CHECK(count("<em>") == count("</em>"));
+}

@@ -282,11 +282,22 @@ private:
         // Clinger's fast path is exact for mantissas below 2^53 and |exponent| <= 22;
         // beyond that repeated scaling is within a few ulps, plenty for options.
         double value = static_cast<double>(mantissa);
-        while (exponent > 22 && value != 0 && value < 1e308) { value *= 1e22; exponent -= 22; }
-        while (exponent < -22 && value != 0) { value /= 1e22; exponent += 22; }
-        if (exponent > 22) value = HUGE_VAL;
-        else if (exponent > 0) value *= kPow10[exponent];
-        else if (exponent < 0) value /= kPow10[-exponent];
+        // Zero stays zero whatever the exponent ("0e-99999"), and so does a value
+        // that underflows while scaling down: kPow10 is only ever indexed by
+        // -22..22 (the fuzzer found "0e-99999" reading far outside it).
+        if (value != 0) {
+            while (exponent > 22 && value < 1e308) { value *= 1e22; exponent -= 22; }
+            while (exponent < -22 && value != 0) { value /= 1e22; exponent += 22; }
+            if (value == 0) {
+                // underflow: the nearest double is 0
+            } else if (exponent > 22) {
+                value = HUGE_VAL;
+            } else if (exponent > 0) {
+                value *= kPow10[exponent];
+            } else if (exponent < 0) {
+                value /= kPow10[-exponent];
+            }
+        }
         if (std::isinf(value)) return fail("number out of range");
         out.assign_number(negative ? -value : value);
         return true;

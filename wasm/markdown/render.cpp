@@ -232,53 +232,74 @@ private:
     }
 
     // ---- spans ------------------------------------------------------------
+    struct OpenSpan {
+        MD_SPANTYPE type;
+        bool written;  ///< its opening tag is in the output
+    };
+
+    // Every entered span is on spans_, with whether its opening tag was
+    // written, so that each leave closes exactly what its enter opened.
     int enter_span(MD_SPANTYPE type, void* detail) {
         if (image_depth_ > 0) {
             // Inside an image only the alt text matters; nested spans have no markup.
             if (type == MD_SPAN_IMG) ++image_depth_;
+            spans_.push_back({type, false});
             return 0;
         }
+        bool written = true;
         switch (type) {
             case MD_SPAN_EM: put(out_, "<em>"); break;
             case MD_SPAN_STRONG: put(out_, "<strong>"); break;
             case MD_SPAN_CODE: put(out_, "<code>"); break;
             case MD_SPAN_DEL: put(out_, "<del>"); break;
             case MD_SPAN_U: put(out_, "<u>"); break;
-            case MD_SPAN_A: open_link(*static_cast<const MD_SPAN_A_DETAIL*>(detail)); break;
+            case MD_SPAN_A: written = open_link(*static_cast<const MD_SPAN_A_DETAIL*>(detail)); break;
             case MD_SPAN_IMG: open_image(*static_cast<const MD_SPAN_IMG_DETAIL*>(detail)); break;
-            default: break;
+            default: written = false; break;
+        }
+        spans_.push_back({type, written});
+        return 0;
+    }
+
+    // md4c 0.4.8 can report a leave without its enter (found by tests/fuzz: a
+    // permissive autolink overlapping an image sends a lone leave of MD_SPAN_A).
+    // Such a leave is ignored; a leave that skips spans still open closes them
+    // first, so the HTML stays well nested either way.
+    int leave_span(MD_SPANTYPE type, void*) {
+        std::size_t open = spans_.size();
+        while (open > 0 && spans_[open - 1].type != type) --open;
+        if (open == 0) return 0;
+        while (spans_.size() >= open) {
+            close_span(spans_.back());
+            spans_.pop_back();
         }
         return 0;
     }
 
-    int leave_span(MD_SPANTYPE type, void*) {
-        if (image_depth_ > 0) {
-            if (type == MD_SPAN_IMG && --image_depth_ == 0) close_image();
-            return 0;
+    void close_span(const OpenSpan& span) {
+        if (span.type == MD_SPAN_IMG) {
+            if (--image_depth_ == 0) close_image();
+            return;
         }
-        switch (type) {
+        if (image_depth_ > 0 || !span.written) return;
+        switch (span.type) {
             case MD_SPAN_EM: put(out_, "</em>"); break;
             case MD_SPAN_STRONG: put(out_, "</strong>"); break;
             case MD_SPAN_CODE: put(out_, "</code>"); break;
             case MD_SPAN_DEL: put(out_, "</del>"); break;
             case MD_SPAN_U: put(out_, "</u>"); break;
-            case MD_SPAN_A:
-                if (link_written_.back()) put(out_, "</a>");
-                link_written_.pop_back();
-                break;
+            case MD_SPAN_A: put(out_, "</a>"); break;
             default: break;
         }
-        return 0;
     }
 
-    void open_link(const MD_SPAN_A_DETAIL& d) {
+    // Returns whether the <a> was written (an unsafe URL drops it; the text stays).
+    bool open_link(const MD_SPAN_A_DETAIL& d) {
         decode_attribute(d.href, scratch_);
         if (!is_url_allowed(scratch_, url_policy_)) {
             warn_dropped_url(scratch_);
-            link_written_.push_back(false);  // the link text stays, without the link
-            return;
+            return false;
         }
-        link_written_.push_back(true);
         const bool external = is_external_url(scratch_);
         put(out_, "<a href=\"");
         append_url_attribute(out_, scratch_);
@@ -299,6 +320,7 @@ private:
             out_.push_back('"');
         }
         out_.push_back('>');
+        return true;
     }
 
     void open_image(const MD_SPAN_IMG_DETAIL& d) {
@@ -420,7 +442,7 @@ private:
     unsigned heading_level_ = 0;
     std::size_t heading_tag_at_ = 0;
     std::string heading_text_;
-    std::vector<bool> link_written_;
+    std::vector<OpenSpan> spans_;
     unsigned image_depth_ = 0;
     bool image_written_ = false;
     bool has_image_title_ = false;
@@ -454,11 +476,18 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
 
     // md4c needs valid UTF-8 for its Unicode rules, and CommonMark wants U+0000
     // replaced: repair once up front (the common, clean case costs one scan).
-    std::string repaired;
+    // Either way md4c parses our own copy: md4c 0.4.8 reads the byte just past
+    // the end of its input (md_is_inline_link_spec; found by tests/fuzz), so the
+    // output could depend on whatever memory follows the caller's text. A
+    // std::string always has a NUL there. The copy costs about 1% of a render.
+    std::string& source = result.source;
     if (!utf8::is_valid(markdown) || std::memchr(markdown.data(), 0, markdown.size()) != nullptr) {
-        result.replaced_invalid = utf8::repair(markdown, repaired);
-        markdown = repaired;
+        source.clear();
+        result.replaced_invalid = utf8::repair(markdown, source);
+    } else {
+        source.assign(markdown.data(), markdown.size());
     }
+    markdown = source;
 
     std::string_view body = markdown;
     if (options.front_matter) {

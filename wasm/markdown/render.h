@@ -70,6 +70,9 @@ struct RenderWarning {
 
 struct RenderResult {
     OutputBuffer html;
+    /// The engine's working copy of the input (repaired, NUL-terminated for
+    /// md4c); kept between calls so that its memory is reused. Not a result.
+    std::string source;
     std::vector<TocEntry> toc;
     FrontMatter front_matter;
     std::size_t words = 0;
