@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for a while
-# from a seed corpus: the spec-format examples, the demo article and comment
-# cases. Run by scripts/test.sh; FUZZ_SECONDS sets the time per target (default
-# 20). A crash, a sanitizer report or a broken output promise fails the run and
+# Builds the libFuzzer targets (clang, ASan + UBSan) and runs each from a seed
+# corpus: the spec-format examples, the demo article and comment cases.
+#
+#   bash tests/fuzz/run.sh                  the gate npm test runs: a fixed seed and
+#                                           a fixed number of runs, so the same build
+#                                           explores the same inputs every time (a
+#                                           test must not pass or fail by luck)
+#   FUZZ_SECONDS=600 bash tests/fuzz/run.sh exploration: random seed, that long per target
+#
+# A crash, a sanitizer report or a broken output promise fails the run and
 # leaves the input in build/fuzz/ (crash-*), to be turned into a regression test.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-seconds="${FUZZ_SECONDS:-20}"
+seconds="${FUZZ_SECONDS:-}"
+declare -A runs=([fuzz_render]=40000 [fuzz_comments]=400000)  # about 15 s each on this 2-core VM
 
 CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBR_FUZZ=ON >/dev/null
 cmake --build build/fuzz -j"${JOBS:-2}" --target fuzz_render fuzz_comments
@@ -37,12 +44,18 @@ printf '{"fields":{"author":[0,3],"content":[3,2]},"options":{"locale":["nl-BE"]
 for target in fuzz_render fuzz_comments; do
   dir="$corpus/${target#fuzz_}"
   log="build/fuzz/$target.log"
-  echo "fuzz: $target for ${seconds}s from $(ls "$dir" | wc -l) seeds"
+  if [[ -n "$seconds" ]]; then
+    budget=(-max_total_time="$seconds")
+    echo "fuzz: $target for ${seconds}s from $(ls "$dir" | wc -l) seeds"
+  else
+    budget=(-seed=1 -runs="${runs[$target]}")
+    echo "fuzz: $target, ${runs[$target]} runs from seed 1 and $(ls "$dir" | wc -l) seeds"
+  fi
   status=0
   (cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    "./$target" -max_total_time="$seconds" -timeout=10 -max_len=65536 -print_final_stats=1 "../../$dir" \
+    "./$target" "${budget[@]}" -timeout=10 -max_len=65536 -print_final_stats=1 "../../$dir" \
     > "../../$log" 2>&1) || status=$?
-  grep -aE "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb)" "$log" | sed 's/^/  /' || true
+  grep -aE "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|stat::slowest_unit_time_sec)" "$log" | sed 's/^/  /' || true
   if [[ $status -ne 0 ]]; then
     echo "fuzz: $target FAILED (exit $status); the input is in build/fuzz/crash-* (or timeout-*), the log in $log" >&2
     grep -aE "ERROR|SUMMARY|runtime error|fuzz_(render|comments):|Test unit written" "$log" | head -20 >&2 || true
