@@ -90,6 +90,12 @@ public:
             return static_cast<HtmlWriter*>(self)->text(t, std::string_view(s, n));
         };
         const int status = md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this);
+        // Spans md4c left open (it should leave none; after an out-of-memory
+        // abort it can) are closed, so the HTML is always well nested.
+        while (!spans_.empty()) {
+            close_span(spans_.back());
+            spans_.pop_back();
+        }
         if (!options_.unsafe_raw_html) sanitizer_.finish(out_);
         result_.words = words_.words();
         return status;
