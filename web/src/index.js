@@ -31,7 +31,9 @@ export { RENDER_FLAGS, STATUS } from './constants.js';
  *   without a comment form saves its download; `validateComment` then throws).
  * @param {boolean} [options.markdown=true] false: skip the Markdown engine (a
  *   server that only validates comments).
- * @returns {Promise<void>}
+ * @returns {Promise<void>} resolves when every requested module is ready; if one
+ *   fails to load, rejects (naming the file) once the others are ready, so they
+ *   stay usable.
  */
 export function init(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('init(options): options must be an object');
@@ -45,7 +47,12 @@ export function init(options = {}) {
   const loads = [];
   if (markdown) loads.push(loadEngine('markdown', options.wasm));
   if (comments) loads.push(loadEngine('comments', options.commentsWasm));
-  return Promise.all(loads).then(() => undefined);
+  // Settle both before answering: when one module fails, the other is ready to
+  // use by the time the rejection arrives (and a later init() retries the failed one).
+  return Promise.allSettled(loads).then((results) => {
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
 }
 
 const INIT_OPTIONS = ['wasm', 'commentsWasm', 'markdown', 'comments'];
