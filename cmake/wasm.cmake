@@ -52,7 +52,7 @@ endif()
 set(br_hot_sources
   wasm/markdown/md4c_unit.c wasm/markdown/render.cpp wasm/common/html_escape.cpp wasm/common/utf8.cpp
   wasm/common/output_buffer.cpp wasm/markdown/word_count.cpp wasm/markdown/url_filter.cpp
-  wasm/common/html_entities.cpp wasm/common/json.cpp wasm/api_markdown.cpp wasm/api_comments.cpp)
+  wasm/common/html_entities.cpp wasm/api_markdown.cpp wasm/api_comments.cpp)
 file(GLOB br_comment_sources "${PROJECT_SOURCE_DIR}/wasm/comments/*.cpp")
 list(TRANSFORM br_hot_sources PREPEND "${PROJECT_SOURCE_DIR}/")
 list(APPEND br_hot_sources ${br_comment_sources})
@@ -66,6 +66,17 @@ foreach(source IN LISTS br_core_sources br_md4c_sources)
     set_source_files_properties("${path}" PROPERTIES COMPILE_OPTIONS "${BR_WASM_SIZE_OPT}")
   endif()
 endforeach()
+# The JSON code is cold in the Markdown engine (metadata, front matter values) but
+# hot in the validator (every request and response): it is compiled at both
+# levels, and the validator links the fast copy first, so that its archive is the
+# one the linker takes the JSON symbols from.
+set_source_files_properties("${PROJECT_SOURCE_DIR}/wasm/common/json.cpp" PROPERTIES COMPILE_OPTIONS
+  "$<IF:$<STREQUAL:$<TARGET_PROPERTY:NAME>,br_json_fast>,${BR_WASM_OPT},${BR_WASM_SIZE_OPT}>")
+add_library(br_json_fast STATIC wasm/common/json.cpp)
+target_include_directories(br_json_fast PRIVATE "${PROJECT_SOURCE_DIR}/wasm")
+target_compile_definitions(br_json_fast PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
+target_compile_options(br_json_fast PRIVATE ${br_lto} -fno-exceptions -fno-rtti)
+
 # Measured: the prebuilt libc++ in Debian's Emscripten cache has std::string's
 # members out of line, each append a call that calls __is_long(), size(), ...;
 # instantiating its templates in our objects lets them inline.
@@ -79,7 +90,7 @@ option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size an
 # br_wasm_module(<target> <output name> <exports>): one standalone module.
 function(br_wasm_module target output exports)
   add_executable(${target} wasm/wasm_main.cpp)
-  target_link_libraries(${target} PRIVATE br_core)
+  target_link_libraries(${target} PRIVATE ${ARGN} br_core)  # ARGN: archives that take precedence
   set_target_properties(${target} PROPERTIES OUTPUT_NAME "${output}" SUFFIX ".wasm")
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/wasm/exports.txt")
   string(REPLACE ";" "," exports "${exports}")
@@ -102,7 +113,7 @@ function(br_wasm_module target output exports)
 endfunction()
 
 br_wasm_module(blog_reader "blog-reader" "${br_exports_shared};${br_exports_markdown}")
-br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared};${br_exports_comments}")
+br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared};${br_exports_comments}" br_json_fast)
 
 # bench/md4c_ceiling.c: md4c with empty callbacks, the speed ceiling that
 # bench/ceiling.mjs measures. Not part of the default build.
