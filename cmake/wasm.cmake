@@ -52,7 +52,7 @@ endif()
 set(br_hot_sources
   wasm/markdown/md4c_unit.c wasm/markdown/render.cpp wasm/common/html_escape.cpp wasm/common/utf8.cpp
   wasm/common/output_buffer.cpp wasm/markdown/word_count.cpp wasm/markdown/url_filter.cpp
-  wasm/common/html_entities.cpp wasm/api_markdown.cpp wasm/api_comments.cpp)
+  wasm/api_comments.cpp)
 file(GLOB br_comment_sources "${PROJECT_SOURCE_DIR}/wasm/comments/*.cpp")
 list(TRANSFORM br_hot_sources PREPEND "${PROJECT_SOURCE_DIR}/")
 list(APPEND br_hot_sources ${br_comment_sources})
