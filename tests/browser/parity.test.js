@@ -27,3 +27,32 @@ test('validateComment, validateField, formMessages and renderMarkdown agree byte
   }
   assert.deepEqual(page.errors, []);
 });
+
+test('language choice in a page: explicit option, then the element\'s lang, then the document\'s, then the browser\'s', async () => {
+  const page = await demo.browser.newPage();
+  await page.goto(demo.server.url); // <html lang="nl">
+  const chosen = await page.evaluate(async () => {
+    const engine = await import('/dist/index.js');
+    await engine.init();
+    const section = document.createElement('section');
+    section.lang = 'fr-CA';
+    const input = document.createElement('input');
+    section.append(input);
+    document.body.append(section);
+    const locale = (options) => engine.validateField('author', '', options).locale;
+    const results = {
+      explicit: locale({ locale: 'de', element: input }),
+      element: locale({ element: input }),
+      document: locale({}),
+    };
+    document.documentElement.removeAttribute('lang');
+    // A reader whose browser prefers Austrian German, then Dutch.
+    Object.defineProperty(navigator, 'languages', { get: () => ['de-AT', 'nl'], configurable: true });
+    results.browser = locale({});
+    Object.defineProperty(navigator, 'languages', { get: () => ['ja', 'ko'], configurable: true });
+    results.fallback = locale({});
+    return results;
+  });
+  assert.deepEqual(chosen, { explicit: 'de', element: 'fr', document: 'nl', browser: 'de', fallback: 'en' });
+  await page.close();
+});
