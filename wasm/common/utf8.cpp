@@ -1,7 +1,5 @@
 #include "common/utf8.h"
 
-#include "common/output_buffer.h"  // BR_COLD
-
 namespace blogreader::utf8 {
 
 Decoded decode(std::string_view text, std::size_t offset) noexcept {
@@ -78,7 +76,7 @@ std::size_t first_invalid(std::string_view text) noexcept {
 
 bool is_valid(std::string_view text) noexcept { return first_invalid(text) == std::string_view::npos; }
 
-BR_COLD std::size_t repair(std::string_view text, std::string& out, bool replace_nul) {
+std::size_t repair(std::string_view text, std::string& out, bool replace_nul) {
     std::size_t replaced = 0;
     std::size_t i = 0, clean_from = 0;
     out.reserve(out.size() + text.size());

@@ -1,7 +1,5 @@
 #include "markdown/front_matter.h"
 
-#include "common/output_buffer.h"  // BR_COLD
-
 #include <utility>
 
 #include "common/utf8.h"
@@ -442,7 +440,7 @@ private:
 
 }  // namespace
 
-BR_COLD FrontMatter parse_front_matter(std::string_view document) {
+FrontMatter parse_front_matter(std::string_view document) {
     FrontMatter result;
     const std::size_t start = document.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     result.body_offset = start;

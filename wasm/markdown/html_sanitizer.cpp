@@ -1,7 +1,5 @@
 #include "markdown/html_sanitizer.h"
 
-#include "common/output_buffer.h"  // BR_COLD
-
 #include <algorithm>
 #include <cstring>
 
@@ -247,7 +245,7 @@ HtmlSanitizer::HtmlSanitizer(UrlPolicy url_policy) : url_policy_(url_policy) {
 
 // ---- Tokenizer. ---------------------------------------------------------------
 
-BR_COLD void HtmlSanitizer::feed(std::string_view raw_html, OutputBuffer& out) {
+void HtmlSanitizer::feed(std::string_view raw_html, OutputBuffer& out) {
     const char* p = raw_html.data();
     const char* const end = p + raw_html.size();
     while (p < end) {
@@ -621,7 +619,7 @@ void HtmlSanitizer::reset_block_state() {
     attributes_present_ = 0;
 }
 
-BR_COLD void HtmlSanitizer::end_block(OutputBuffer& out) {
+void HtmlSanitizer::end_block(OutputBuffer& out) {
     // At the end of input a lone "<" or "</" is text, as in the browser; any
     // other unfinished construct is dropped.
     const State state = state_;
@@ -630,7 +628,7 @@ BR_COLD void HtmlSanitizer::end_block(OutputBuffer& out) {
     else if (state == State::end_tag_open) write_text("</", out);
 }
 
-BR_COLD void HtmlSanitizer::finish(OutputBuffer& out) {
+void HtmlSanitizer::finish(OutputBuffer& out) {
     end_block(out);
     while (!open_elements_.empty()) close_to(open_elements_.back(), out);
 }

@@ -1,7 +1,5 @@
 #include "markdown/render.h"
 
-#include "common/output_buffer.h"  // BR_COLD
-
 #include <cstring>
 
 #include <md4c.h>
@@ -509,7 +507,7 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     result.reading_minutes = reading_minutes(result.words, options.words_per_minute);
 }
 
-BR_COLD std::string render_metadata_json(const RenderResult& result) {
+std::string render_metadata_json(const RenderResult& result) {
     std::string out;
     out.reserve(256 + 64 * (result.toc.size() + result.warnings.size()));
     out.append("{\"toc\":[");

@@ -1,7 +1,5 @@
 #include "markdown/slug.h"
 
-#include "common/output_buffer.h"  // BR_COLD
-
 #include "common/json.h"
 
 #include <algorithm>
@@ -162,7 +160,7 @@ std::string github_slug(std::string_view plain_text) {
     return slug;
 }
 
-BR_COLD std::string SlugRegistry::unique_id(std::string_view plain_text, std::string_view prefix) {
+std::string SlugRegistry::unique_id(std::string_view plain_text, std::string_view prefix) {
     std::string slug = github_slug(plain_text);
     if (slug.empty()) slug = "section";
     std::string id = slug;
