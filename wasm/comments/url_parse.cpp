@@ -5,7 +5,7 @@
 
 #include "comments/idna.h"
 #include "comments/unicode_classes.h"
-#include "common/json.h"  // append_unsigned
+#include "common/decimal.h"
 #include "common/utf8.h"
 
 namespace blogreader::comments {
@@ -135,7 +135,7 @@ bool append_ipv4(std::string& out, std::string_view host) {
     std::uint64_t address = parts[count - 1];
     for (std::size_t i = 0; i + 1 < count; ++i) address += parts[i] << (8 * (3 - i));
     for (int shift = 24; shift >= 0; shift -= 8) {
-        json::append_unsigned(out, (address >> shift) & 0xFF);
+        append_decimal(out, (address >> shift) & 0xFF);
         if (shift) out.push_back('.');
     }
     return true;
@@ -184,7 +184,7 @@ UrlError append_port(std::string& out, std::string_view port, std::string_view s
     const std::uint32_t default_port = scheme == "https" ? 443 : 80;
     if (value != default_port) {
         out.push_back(':');
-        json::append_unsigned(out, value);
+        append_decimal(out, value);
     }
     return UrlError::none;
 }

@@ -369,16 +369,6 @@ void append_string(std::string& out, std::string_view s) {
     out.push_back('"');
 }
 
-void append_unsigned(std::string& out, std::uint64_t n) {
-    char digits[20];
-    int count = 0;
-    do {
-        digits[count++] = static_cast<char>('0' + n % 10);
-        n /= 10;
-    } while (n != 0);
-    while (count > 0) out.push_back(digits[--count]);
-}
-
 void append_number(std::string& out, double d) {
     if (!std::isfinite(d)) {
         out.append("null");

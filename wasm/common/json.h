@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/decimal.h"
+
 namespace blogreader::json {
 
 /// A JSON value. Objects keep their members in insertion order (duplicate keys
@@ -103,8 +105,8 @@ bool parse_number(std::string_view text, double& out);
 /// escaped; invalid UTF-8 becomes U+FFFD so the output is always valid JSON.
 void append_string(std::string& out, std::string_view s);
 
-/// Appends an unsigned integer in decimal.
-void append_unsigned(std::string& out, std::uint64_t n);
+/// Appends an unsigned integer in decimal (a JSON number).
+inline void append_unsigned(std::string& out, std::uint64_t n) { append_decimal(out, n); }
 
 /// Appends a finite number: integers exactly (up to 2^53), other values with up
 /// to 15 significant digits (round-trips every value the engine produces);

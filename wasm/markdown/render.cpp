@@ -4,6 +4,7 @@
 
 #include <md4c.h>
 
+#include "common/decimal.h"
 #include "common/html_entities.h"
 #include "common/json.h"
 #include "common/html_escape.h"
@@ -113,10 +114,7 @@ private:
                     put(out_, "<ol>\n");
                 } else {
                     put(out_, "<ol start=\"");
-                    char digits[12];
-                    int n = 0;
-                    for (unsigned v = d->start; n == 0 || v != 0; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
-                    while (n > 0) out_.push_back(digits[--n]);
+                    append_decimal(out_, d->start);
                     put(out_, "\">\n");
                 }
                 break;

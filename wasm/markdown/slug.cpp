@@ -1,6 +1,6 @@
 #include "markdown/slug.h"
 
-#include "common/json.h"
+#include "common/decimal.h"
 
 #include <algorithm>
 #include <iterator>
@@ -173,7 +173,7 @@ std::string SlugRegistry::unique_id(std::string_view plain_text, std::string_vie
             ++counter;
             id = slug;
             id.push_back('-');
-            json::append_unsigned(id, counter);
+            append_decimal(id, counter);
         } while (used_.count(id) != 0);
     }
     used_.emplace(id, 0);
