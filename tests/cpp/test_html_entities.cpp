@@ -45,7 +45,7 @@ TEST_CASE("attribute values decode like the HTML tokenizer", "[entities]") {
 }
 
 TEST_CASE("escaping covers every character that could end text or an attribute", "[escape]") {
-    std::string out;
+    blogreader::OutputBuffer out;
     html::append_escaped_text(out, "<a href=\"x\">&'");
     CHECK(out == "&lt;a href=&quot;x&quot;&gt;&amp;'");
     out.clear();

@@ -26,9 +26,9 @@ std::string decoded(std::string_view raw_attribute) {
 }
 
 std::string url_attribute(std::string_view url) {
-    std::string out;
+    blogreader::OutputBuffer out;
     append_url_attribute(out, url);
-    return out;
+    return out.str();
 }
 
 }  // namespace

@@ -21,8 +21,8 @@ constexpr EscapeTable kEscape;
 
 // Text is mostly runs that need no escaping: find the end of each run with one
 // table lookup per byte (four at a time), then append it in one piece.
-template <unsigned char kMask, class Out>
-inline void append_escaped(Out& out, std::string_view s) {
+template <unsigned char kMask>
+inline void append_escaped(OutputBuffer& out, std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* const end = p + s.size();
     const auto* run = p;
@@ -44,9 +44,7 @@ inline void append_escaped(Out& out, std::string_view s) {
 
 }  // namespace
 
-void append_escaped_text(std::string& out, std::string_view text) { append_escaped<kEscapeText>(out, text); }
 void append_escaped_text(OutputBuffer& out, std::string_view text) { append_escaped<kEscapeText>(out, text); }
-void append_escaped_attribute(std::string& out, std::string_view value) { append_escaped<kEscapeAttribute>(out, value); }
 void append_escaped_attribute(OutputBuffer& out, std::string_view value) { append_escaped<kEscapeAttribute>(out, value); }
 
 }  // namespace blogreader::html

@@ -213,10 +213,11 @@ private:
         std::string id;
         if (ids_on_) id = slugs_.unique_id(heading_text_, options_.id_prefix);
         if (!id.empty()) {
-            std::string attr = " id=\"";
+            OutputBuffer attr;
+            attr.append(" id=\"");
             html::append_escaped_attribute(attr, id);
             attr.push_back('"');
-            out_.insert(heading_tag_at_ + 3, attr);
+            out_.insert(heading_tag_at_ + 3, attr.view());
             if (options_.heading_anchors) {
                 put(out_, " <a class=\"heading-anchor\" href=\"#");
                 append_url_attribute(out_, id);

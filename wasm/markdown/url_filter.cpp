@@ -83,9 +83,7 @@ bool is_external_url(std::string_view url) noexcept {
     return c == UrlClass::http || c == UrlClass::mailto;
 }
 
-namespace {
-template <class Out>
-void append_url_attribute_to(Out& out, std::string_view url) {
+void append_url_attribute(OutputBuffer& out, std::string_view url) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::size_t run = 0;
     for (std::size_t i = 0; i < url.size(); ++i) {
@@ -98,9 +96,5 @@ void append_url_attribute_to(Out& out, std::string_view url) {
     }
     html::append_escaped_attribute(out, url.substr(run));
 }
-}  // namespace
-
-void append_url_attribute(std::string& out, std::string_view url) { append_url_attribute_to(out, url); }
-void append_url_attribute(OutputBuffer& out, std::string_view url) { append_url_attribute_to(out, url); }
 
 }  // namespace blogreader::markdown

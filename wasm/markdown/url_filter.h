@@ -56,7 +56,6 @@ bool is_external_url(std::string_view url) noexcept;
 /// so existing escapes are not encoded twice. The result is safe between double
 /// quotes. `url` is the decoded value, written as given (not trimmed); encoding
 /// never turns a URL without a scheme into one with a scheme.
-void append_url_attribute(std::string& out, std::string_view url);
 void append_url_attribute(OutputBuffer& out, std::string_view url);
 
 }  // namespace blogreader::markdown
