@@ -91,10 +91,7 @@ public:
         const int status = md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this);
         // Spans md4c left open (it should leave none; after an out-of-memory
         // abort it can) are closed, so the HTML is always well nested.
-        while (!spans_.empty()) {
-            close_span(spans_.back());
-            spans_.pop_back();
-        }
+        close_spans_from(0);
         if (!options_.unsafe_raw_html) sanitizer_.finish(out_);
         result_.words = words_.words();
         return status;
@@ -271,12 +268,16 @@ private:
     int leave_span(MD_SPANTYPE type, void*) {
         std::size_t open = spans_.size();
         while (open > 0 && spans_[open - 1].type != type) --open;
-        if (open == 0) return 0;
-        while (spans_.size() >= open) {
+        if (open > 0) close_spans_from(open - 1);
+        return 0;
+    }
+
+    // Closes, innermost first, every open span from spans_[first] on.
+    void close_spans_from(std::size_t first) {
+        while (spans_.size() > first) {
             close_span(spans_.back());
             spans_.pop_back();
         }
-        return 0;
     }
 
     void close_span(const OpenSpan& span) {
