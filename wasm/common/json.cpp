@@ -14,15 +14,7 @@ const Value* Value::find(std::string_view key) const {
     return nullptr;
 }
 
-void Value::set(std::string key, Value v) {
-    for (auto& member : members_) {
-        if (member.first == key) {
-            member.second = std::move(v);
-            return;
-        }
-    }
-    members_.emplace_back(std::move(key), std::move(v));
-}
+void Value::set(std::string key, Value v) { member_slot(std::move(key)) = std::move(v); }
 
 void Value::reset(Type type) {
     type_ = type;
