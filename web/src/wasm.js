@@ -122,26 +122,38 @@ function engine(name) {
  */
 function writeInputs(e, inputs, keepLoneSurrogates = false) {
   let capacity = 0;
-  for (const input of inputs) capacity += typeof input === 'string' ? input.length * 3 : input.byteLength;
-  const base = e.br_input_buffer(Math.max(capacity, 1));
-  if (base === 0) throw new RangeError('blog-reader: out of memory for the input');
-  const memory = new Uint8Array(e.memory.buffer); // after br_input_buffer: memory may have grown
+  for (const input of inputs) capacity += maxBytes(input);
+  const [base, memory] = inputBuffer(e, capacity);
   const spans = [];
   let offset = base;
   for (const input of inputs) {
-    let written;
-    if (typeof input !== 'string') {
-      memory.set(input, offset);
-      written = input.byteLength;
-    } else if (keepLoneSurrogates && !input.isWellFormed()) {
-      written = encodeGeneralizedUtf8(input, memory, offset);
-    } else {
-      written = encoder.encodeInto(input, memory.subarray(offset, offset + input.length * 3)).written;
-    }
+    const written = writeValue(memory, offset, input, keepLoneSurrogates);
     spans.push(offset, written);
     offset += written;
   }
   return spans;
+}
+
+/** The most bytes a value can take in WASM memory (UTF-8: at most 3 per UTF-16 unit). */
+function maxBytes(value) {
+  return typeof value === 'string' ? value.length * 3 : value.byteLength;
+}
+
+/** br_input_buffer(capacity) and a fresh view of memory, which may have grown. */
+function inputBuffer(e, capacity) {
+  const base = e.br_input_buffer(Math.max(capacity, 1));
+  if (base === 0) throw new RangeError('blog-reader: out of memory for the input');
+  return [base, new Uint8Array(e.memory.buffer)];
+}
+
+/** Writes a string (as UTF-8) or bytes at `at`; returns the byte count. */
+function writeValue(memory, at, value, keepLoneSurrogates) {
+  if (typeof value !== 'string') {
+    memory.set(value, at);
+    return value.byteLength;
+  }
+  if (keepLoneSurrogates && !value.isWellFormed()) return encodeGeneralizedUtf8(value, memory, at);
+  return encoder.encodeInto(value, memory.subarray(at, at + value.length * 3)).written;
 }
 
 // UTF-8 extended to lone surrogates (0xED 0xA0..0xBF 0x80..0xBF): invalid UTF-8
@@ -234,27 +246,14 @@ export function callValidateComment(fields, optionsJson) {
   let fieldCapacity = 0;
   let requestCapacity = 32 + optionsJson.length * 3;
   for (const name of names) {
-    const value = fields[name];
-    fieldCapacity += typeof value === 'string' ? value.length * 3 : value.byteLength;
+    fieldCapacity += maxBytes(fields[name]);
     requestCapacity += name.length * 6 + 40;
   }
-  const base = e.br_input_buffer(Math.max(fieldCapacity + requestCapacity, 1));
-  if (base === 0) throw new RangeError('blog-reader: out of memory for the input');
-  const memory = new Uint8Array(e.memory.buffer); // after br_input_buffer: memory may have grown
+  const [base, memory] = inputBuffer(e, fieldCapacity + requestCapacity);
   let offset = 0;
   let ranges = '';
   for (const name of names) {
-    const value = fields[name];
-    const at = base + offset;
-    let written;
-    if (typeof value !== 'string') {
-      memory.set(value, at);
-      written = value.byteLength;
-    } else if (value.isWellFormed()) {
-      written = encoder.encodeInto(value, memory.subarray(at, at + value.length * 3)).written;
-    } else {
-      written = encodeGeneralizedUtf8(value, memory, at);
-    }
+    const written = writeValue(memory, base + offset, fields[name], true);
     ranges += `${ranges ? ',' : ''}${JSON.stringify(name)}:[${offset},${written}]`;
     offset += written;
   }
