@@ -80,10 +80,8 @@ function showFieldErrors(name, errors) {
   input.setAttribute('aria-invalid', errors.length ? 'true' : 'false');
 }
 
-let validatorLoaded = false;
-
 function checkField(name) {
-  if (!validatorLoaded) return true; // the validator is still loading: the submit checks again
+  if (form.dataset.ready !== 'true') return true; // the validator is still loading: the submit checks again
   const value = form.elements[name].value;
   const { errors } = validateField(name, value, { locale: locale() });
   showFieldErrors(name, errors);
@@ -162,7 +160,6 @@ const articleShown = markdownReady.then(showArticle).catch((error) => {
 });
 try {
   await commentsReady;
-  validatorLoaded = true;
   applyTexts();
   form.dataset.ready = 'true';
 } catch (error) {
