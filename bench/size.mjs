@@ -6,6 +6,7 @@
 //   node bench/size.mjs                       our build vs budget + competitors
 //   node bench/size.mjs a.wasm b.wasm ...     also list variant builds side by side
 //   node bench/size.mjs --json [...]          machine-readable
+//   node bench/size.mjs --top=60 named.wasm   list more of the largest functions (default 20)
 //
 // Exit code 1 when engine + loader gzip exceeds the budget (so CI can gate on it),
 // 2 when dist/ is missing.
@@ -29,6 +30,8 @@ const show = (file) => {
 const args = process.argv.slice(2);
 const JSON_OUT = args.includes('--json');
 const variants = args.filter((a) => !a.startsWith('--'));
+const TOP = Number(args.find((a) => a.startsWith('--top='))?.slice(6) ?? 20);
+if (!Number.isInteger(TOP) || TOP < 1) throw new Error(`--top= takes a whole number, got ${args.find((a) => a.startsWith('--top='))}`);
 
 const budgets = JSON.parse(readFileSync(rel('bench/budgets.json'), 'utf8'));
 
@@ -204,7 +207,7 @@ function ownerOf(name) {
 function wasmBreakdown(file) {
   const info = readWasm(readFileSync(file));
   const nameOf = (i) => info.funcNames.get(i) ?? (info.exportNames.has(i) ? `${info.exportNames.get(i)} (export)` : `func[${i}]`);
-  const top = [...info.bodies].sort((a, b) => b.size - a.size).slice(0, 20).map((b) => ({ name: nameOf(b.index), bytes: b.size }));
+  const top = [...info.bodies].sort((a, b) => b.size - a.size).slice(0, TOP).map((b) => ({ name: nameOf(b.index), bytes: b.size }));
   let owners = null;
   if (info.funcNames.size) {
     owners = {};

@@ -84,7 +84,7 @@ target_compile_definitions(br_core PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
 target_compile_options(br_core PRIVATE ${br_lto} -fno-exceptions -fno-rtti)
 target_compile_options(br_md4c PRIVATE ${br_lto})
 
-# A build that keeps function names, for bench/wasm-functions.mjs (size analysis).
+# A build that keeps function names, for bench/size.mjs (size analysis by function and owner).
 option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size analysis only)" OFF)
 
 # br_wasm_module(<target> <output name> <exports>): one standalone module.
