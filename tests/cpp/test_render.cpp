@@ -119,6 +119,14 @@ TEST_CASE("links and images get safe attributes", "[render][links]") {
     SECTION("entities in destinations are decoded, then percent-encoded") {
         CHECK(html("[x](/f&ouml;&ouml;)") == "<p><a href=\"/f%C3%B6%C3%B6\">x</a></p>\n");
     }
+    SECTION("a reference the engine does not know is left to the browser, in text and attributes") {
+        CHECK(html("&Afr; &notit; &amp;Afr;") == "<p>&Afr; &amp;notit; &amp;Afr;</p>\n");
+        CHECK(html("[x](/&Afr; \"&Afr;&amp;\")") == "<p><a href=\"/&Afr;\" title=\"&Afr;&amp;\">x</a></p>\n");
+        CHECK(html("![&Afr;](/a.png \"&Afr;\")") ==
+              "<p><img src=\"/a.png\" alt=\"&Afr;\" title=\"&Afr;\" loading=\"lazy\" decoding=\"async\"></p>\n");
+        // The browser reads "java𝔄script:" as a relative URL: no scheme, nothing to drop.
+        CHECK(html("[x](java&Afr;script:alert(1))") == "<p><a href=\"java&Afr;script:alert(1)\">x</a></p>\n");
+    }
 }
 
 TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {

@@ -4,16 +4,19 @@
 #include <array>
 #include <cstdint>
 
-#include "common/utf8.h"
+#include "common/html_escape.h"
 
-// Records "NAME;UTF8\0", sorted by NAME (byte order), generated at configure time
-// from md4c's entity.c by cmake/entity_table.cmake. One string compresses far
-// better than md4c's table of structs, and an index built on first use gives
-// O(log n) look-ups, so even a document made of nothing but entities stays fast.
+// Records "NAME;UTF8\0", sorted by NAME (byte order); a legacy name's record
+// (one a browser decodes even without ';') ends in "\1". Generated at configure time from md4c's entity.c by cmake/entity_table.cmake
+// (which also says which names are kept, and why). An index built on first use
+// gives O(log n) look-ups, so even a document made of nothing but entities stays fast.
 #include "html_entity_table.inc"
 
 namespace blogreader::html {
 namespace {
+
+// '\0' ends a record, '\1' a legacy name's record; UTF-8 never has either byte.
+bool is_record_end(char c) { return c == '\0' || c == '\1'; }
 
 struct EntityIndex {
     std::array<std::uint16_t, BR_HTML_ENTITY_COUNT> offsets{};  // table is < 64 KiB
@@ -21,7 +24,7 @@ struct EntityIndex {
         std::size_t pos = 0;
         for (auto& offset : offsets) {
             offset = static_cast<std::uint16_t>(pos);
-            while (kHtmlEntityTable[pos] != '\0') ++pos;
+            while (!is_record_end(kHtmlEntityTable[pos])) ++pos;
             ++pos;
         }
     }
@@ -41,14 +44,28 @@ std::string_view record_name(std::uint16_t offset) {
     return {p, n};
 }
 
+// The longest WHATWG name, "CounterClockwiseContourIntegral", has 31 characters.
+constexpr std::size_t kMaxNameLength = 32;
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 bool is_ascii_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-void append_code_point_reference(std::string& out, std::uint32_t value) {
-    // HTML: NUL, surrogates and out-of-range values become U+FFFD.
+// HTML: NUL, surrogates and out-of-range values become U+FFFD. Returns the
+// number of UTF-8 bytes written.
+std::size_t encode_code_point_reference(std::uint32_t value, char (&out)[8]) {
     if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) value = 0xFFFD;
-    utf8::append(out, static_cast<char32_t>(value));
+    if (value < 0x80) {
+        out[0] = static_cast<char>(value);
+        return 1;
+    }
+    std::size_t n = value < 0x800 ? 2 : value < 0x10000 ? 3 : 4;
+    for (std::size_t i = n - 1; i > 0; --i, value >>= 6) out[i] = static_cast<char>(0x80 | (value & 0x3F));
+    static constexpr unsigned char kLead[5] = {0, 0, 0xC0, 0xE0, 0xF0};
+    out[0] = static_cast<char>(kLead[n] | value);
+    return n;
 }
 
 // Parses "#123" / "#x1F" (without '&'), returns characters consumed or 0.
@@ -74,17 +91,34 @@ std::size_t parse_numeric(std::string_view s, std::uint32_t& value) {
     return i;
 }
 
-}  // namespace
-
-std::string_view lookup_named_entity(std::string_view name) noexcept {
+// The record of `name`, or nullptr. Its expansion starts after "NAME;".
+const char* find_record(std::string_view name) noexcept {
     const auto& offsets = entity_index().offsets;
     auto it = std::lower_bound(offsets.begin(), offsets.end(), name,
                                [](std::uint16_t off, std::string_view key) { return record_name(off) < key; });
-    if (it == offsets.end() || record_name(*it) != name) return {};
-    const char* value = kHtmlEntityTable + *it + name.size() + 1;
+    if (it == offsets.end() || record_name(*it) != name) return nullptr;
+    return kHtmlEntityTable + *it;
+}
+
+}  // namespace
+
+std::string_view lookup_named_entity(std::string_view name) noexcept {
+    const char* record = find_record(name);
+    if (record == nullptr) return {};
+    const char* value = record + name.size() + 1;
     std::size_t n = 0;
-    while (value[n] != '\0') ++n;
+    while (!is_record_end(value[n])) ++n;
     return {value, n};
+}
+
+std::size_t legacy_prefix_length(std::string_view s) noexcept {
+    // Legacy names have 2 ("lt") to 6 ("frac12") characters.
+    for (std::size_t n = s.size() < 6 ? s.size() : 6; n >= 2; --n) {
+        const std::string_view prefix = s.substr(0, n);
+        const std::string_view value = lookup_named_entity(prefix);
+        if (!value.empty() && value.data()[value.size()] == '\1') return n;
+    }
+    return 0;
 }
 
 bool append_decoded_entity(std::string& out, std::string_view entity) {
@@ -93,7 +127,8 @@ bool append_decoded_entity(std::string& out, std::string_view entity) {
     if (body[0] == '#') {
         std::uint32_t value = 0;
         if (parse_numeric(body, value) != body.size()) return false;
-        append_code_point_reference(out, value);
+        char bytes[8];
+        out.append(bytes, encode_code_point_reference(value, bytes));
         return true;
     }
     const std::string_view expansion = lookup_named_entity(body);
@@ -102,33 +137,68 @@ bool append_decoded_entity(std::string& out, std::string_view entity) {
     return true;
 }
 
-void append_decoded_attribute(std::string& out, std::string_view raw) {
-    std::size_t i = 0;
-    while (i < raw.size()) {
-        const std::size_t amp = raw.find('&', i);
-        if (amp == std::string_view::npos) break;
-        out.append(raw.data() + i, amp - i);
-        const std::string_view rest = raw.substr(amp + 1);
-        std::uint32_t value = 0;
-        if (const std::size_t used = parse_numeric(rest, value)) {
-            append_code_point_reference(out, value);
-            i = amp + 1 + used + (amp + 1 + used < raw.size() && raw[amp + 1 + used] == ';');
-            continue;
-        }
-        std::size_t n = 0;
-        while (n < rest.size() && n < 48 && is_ascii_alnum(rest[n])) ++n;
-        if (n > 0 && n < rest.size() && rest[n] == ';') {
-            const std::string_view expansion = lookup_named_entity(rest.substr(0, n));
-            if (!expansion.empty()) {
-                out.append(expansion);
-                i = amp + n + 2;
-                continue;
-            }
-        }
-        out.push_back('&');
-        i = amp + 1;
+bool may_write_reference_verbatim(std::string_view entity) noexcept {
+    if (entity.size() < 3 || entity.size() > kMaxNameLength + 2 || entity.front() != '&' || entity.back() != ';') {
+        return false;
     }
-    if (i < raw.size()) out.append(raw.data() + i, raw.size() - i);
+    const std::string_view name = entity.substr(1, entity.size() - 2);
+    if (!is_ascii_alpha(name[0])) return false;
+    for (const char c : name) {
+        if (!is_ascii_alnum(c)) return false;
+    }
+    return legacy_prefix_length(name) == 0;
+}
+
+namespace detail {
+
+std::size_t read_reference(std::string_view raw, std::size_t amp, ReferenceContext context, char (&decoded)[8],
+                           std::string_view& expansion) {
+    const std::string_view rest = raw.substr(amp + 1);
+    expansion = {};
+    std::uint32_t value = 0;
+    if (const std::size_t used = parse_numeric(rest, value)) {
+        expansion = std::string_view(decoded, encode_code_point_reference(value, decoded));
+        return 1 + used + (used < rest.size() && rest[used] == ';');
+    }
+    std::size_t n = 0;
+    while (n < rest.size() && is_ascii_alnum(rest[n])) ++n;
+    if (n == 0 || !is_ascii_alpha(rest[0])) return 0;
+    const std::string_view name = rest.substr(0, n);
+    const bool terminated = n < rest.size() && rest[n] == ';';
+    if (terminated) {
+        expansion = lookup_named_entity(name);
+        if (!expansion.empty()) return n + 2;
+    }
+    // A legacy name decodes without ';' (in an attribute only if no letter,
+    // digit or '=' follows: "?a=1&copy=2" keeps its "&copy").
+    if (const std::size_t legacy = legacy_prefix_length(name)) {
+        const char after = legacy < rest.size() ? rest[legacy] : '\0';
+        if (context == ReferenceContext::text || !(is_ascii_alnum(after) || after == '=')) {
+            expansion = lookup_named_entity(name.substr(0, legacy));
+            return legacy + 1;
+        }
+        return 0;
+    }
+    // Unknown to us: may be a real name (the browser decodes it) or not (it
+    // shows as written). Either way writing it unchanged is what the browser
+    // would have read; no longer name exists.
+    if (terminated && n <= kMaxNameLength) return n + 2;
+    return 0;
+}
+
+}  // namespace detail
+
+void append_decoded_attribute(std::string& out, std::string_view raw, ReferenceContext context) {
+    split_references(
+        raw, context, [&](std::string_view text) { out.append(text); },
+        [&](std::string_view reference) { out.append(reference); });
+}
+
+void append_reescaped(OutputBuffer& out, std::string_view raw, ReferenceContext context) {
+    const auto escape = context == ReferenceContext::text ? append_escaped_text : append_escaped_attribute;
+    split_references(
+        raw, context, [&](std::string_view text) { escape(out, text); },
+        [&](std::string_view reference) { out.append(reference); });
 }
 
 }  // namespace blogreader::html

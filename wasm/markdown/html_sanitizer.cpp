@@ -468,10 +468,9 @@ void HtmlSanitizer::write_text(std::string_view text, OutputBuffer& out) {
         html::append_escaped_text(out, text);
         return;
     }
-    // Decode references first, so "&amp;" stays "&amp;" rather than "&amp;amp;".
-    scratch_.clear();
-    html::append_decoded_attribute(scratch_, text);
-    html::append_escaped_text(out, scratch_);
+    // References are read as the browser reads them, so "&amp;" stays "&amp;"
+    // rather than "&amp;amp;", and one the engine does not know stays as written.
+    html::append_reescaped(out, text, html::ReferenceContext::text);
 }
 
 void HtmlSanitizer::begin_tag(bool end_tag) {
@@ -567,15 +566,18 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
     bool external_link = false;
     for (std::size_t i = 0; i < attribute_count_; ++i) {
         const AttributeSpec& spec = kAttributes[attribute_order_[i]];
+        const std::string& raw = attribute_values_[attribute_order_[i]];
         scratch_.clear();
-        html::append_decoded_attribute(scratch_, attribute_values_[attribute_order_[i]]);
+        html::append_decoded_attribute(scratch_, raw);
         if (spec.kind == AttributeKind::url) {
             if (!is_url_allowed(scratch_, url_policy_)) continue;
             if (spec.name == "href") external_link = is_external_url(scratch_);
             out.push_back(' ');
             out.append(spec.name);
             out.append("=\"");
-            append_url_attribute(out, scratch_);
+            html::split_references(
+                raw, html::ReferenceContext::attribute, [&](std::string_view text) { append_url_attribute(out, text); },
+                [&](std::string_view reference) { out.append(reference); });
             out.push_back('"');
             continue;
         }
@@ -585,7 +587,13 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         out.append(spec.name);
         out.append("=\"");
         if (spec.kind == AttributeKind::prefixed) out.append(kIdPrefix);
-        html::append_escaped_attribute(out, value);
+        // Free text is written from what the author typed (unknown references
+        // kept); checked values hold only the characters their check allows.
+        if (spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
+            html::append_reescaped(out, raw, html::ReferenceContext::attribute);
+        } else {
+            html::append_escaped_attribute(out, value);
+        }
         out.push_back('"');
     }
     if (name == "a" && external_link) out.append(" rel=\"noopener noreferrer\"");

@@ -25,8 +25,9 @@ BR_ALWAYS_INLINE void put(OutputBuffer& out, const char (&literal)[N]) {
     out.append(literal, N - 1);
 }
 
-// Decodes an md4c attribute (link destination, title, code info string): its
-// substrings are plain text, entity references or NUL replacements.
+// Decodes an md4c attribute (link destination, title, code info string) for a
+// decision: its substrings are plain text, entity references or NUL replacements.
+// A reference the engine does not know stays as written (html_entities.h).
 void decode_attribute(const MD_ATTRIBUTE& attr, std::string& out) {
     out.clear();
     if (attr.text == nullptr) return;
@@ -41,6 +42,31 @@ void decode_attribute(const MD_ATTRIBUTE& attr, std::string& out) {
             case MD_TEXT_NULLCHAR: utf8::append(out, utf8::kReplacementCharacter); break;
             default: out.append(piece); break;
         }
+    }
+}
+
+// Writes an md4c attribute as an attribute value: text escaped (and for a URL
+// percent-encoded like md4c-html), references decoded, except those the engine
+// does not know, which are written as they are: in an attribute value a browser
+// reads them exactly as CommonMark means them (html_entities.h).
+void append_attribute(OutputBuffer& out, const MD_ATTRIBUTE& attr, bool url, std::string& scratch) {
+    if (attr.text == nullptr) return;
+    for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
+        const MD_OFFSET begin = attr.substr_offsets[i];
+        const MD_OFFSET end = attr.substr_offsets[i + 1];
+        std::string_view text(attr.text + begin, end - begin);
+        if (attr.substr_types[i] == MD_TEXT_ENTITY) {
+            scratch.clear();
+            if (!html::append_decoded_entity(scratch, text)) {
+                out.append(text);
+                continue;
+            }
+            text = scratch;
+        } else if (attr.substr_types[i] == MD_TEXT_NULLCHAR) {
+            text = "\xEF\xBF\xBD";
+        }
+        if (url) append_url_attribute(out, text);
+        else html::append_escaped_attribute(out, text);
     }
 }
 
@@ -306,12 +332,11 @@ private:
         }
         const bool external = is_external_url(scratch_);
         put(out_, "<a href=\"");
-        append_url_attribute(out_, scratch_);
+        append_attribute(out_, d.href, true, scratch_);
         out_.push_back('"');
         if (d.title.text != nullptr) {
-            decode_attribute(d.title, scratch_);
             put(out_, " title=\"");
-            html::append_escaped_attribute(out_, scratch_);
+            append_attribute(out_, d.title, false, scratch_);
             out_.push_back('"');
         }
         if (is_comment_) {
@@ -338,15 +363,12 @@ private:
         }
         image_written_ = true;
         put(out_, "<img src=\"");
-        append_url_attribute(out_, scratch_);
+        append_attribute(out_, d.src, true, scratch_);
         put(out_, "\" alt=\"");
+        // The title follows the alt text, which is still to come: kept escaped.
         image_title_.clear();
-        if (d.title.text != nullptr) {
-            decode_attribute(d.title, image_title_);
-            has_image_title_ = true;
-        } else {
-            has_image_title_ = false;
-        }
+        has_image_title_ = d.title.text != nullptr;
+        if (has_image_title_) append_attribute(image_title_, d.title, false, scratch_);
     }
 
     void close_image() {
@@ -354,7 +376,7 @@ private:
         out_.push_back('"');
         if (has_image_title_) {
             put(out_, " title=\"");
-            html::append_escaped_attribute(out_, image_title_);
+            out_.append(image_title_.view());
             out_.push_back('"');
         }
         if (options_.link_attributes) put(out_, " loading=\"lazy\" decoding=\"async\"");
@@ -380,8 +402,10 @@ private:
                 scratch_.clear();
                 if (html::append_decoded_entity(scratch_, s)) {
                     write_text(scratch_);
+                } else if (html::may_write_reference_verbatim(s)) {
+                    write_reference(s);  // a name the engine does not know: the browser decodes it
                 } else {
-                    write_text(s);  // unknown name: the literal text, escaped ("&amp;foo;")
+                    write_text(s);  // not a reference: the literal text, escaped ("&amp;notit;")
                 }
                 break;
             case MD_TEXT_HTML:
@@ -414,6 +438,17 @@ private:
         html::append_escaped_text(out_, s);
         words_.add_text(s);
         if (in_heading_) heading_text_.append(s);
+    }
+
+    // An entity reference the engine does not decode, written as it is (see
+    // html_entities.h); the TOC, slug and word count see its literal text.
+    void write_reference(std::string_view reference) {
+        if (image_depth_ == 0) {
+            if (!options_.unsafe_raw_html && sanitizer_.in_dropped_content()) return;
+            words_.add_text(reference);
+            if (in_heading_) heading_text_.append(reference);
+        }
+        out_.append(reference);
     }
 
     void warn_dropped_url(std::string_view url) {
@@ -450,7 +485,7 @@ private:
     unsigned image_depth_ = 0;
     bool image_written_ = false;
     bool has_image_title_ = false;
-    std::string image_title_;
+    OutputBuffer image_title_;  ///< escaped
     std::string scratch_;
 };
 
