@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "markdown/slug.h"
 
@@ -175,6 +177,15 @@ TEST_CASE("SlugRegistry makes ids unique like GitHub", "[slug]") {
         for (int i = 0; i < 1000; ++i) registry.unique_id("same");
         CHECK(registry.unique_id("same") == "same-1000");
         CHECK(registry.unique_id("same-500") == "same-500-1");
+    }
+
+    SECTION("many different slugs: every one handed out once, across table growth") {
+        std::vector<std::string> ids;
+        for (int i = 0; i < 5000; ++i) ids.push_back(registry.unique_id("h" + std::to_string(i % 2500)));
+        std::sort(ids.begin(), ids.end());
+        CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+        CHECK(registry.unique_id("h7") == "h7-2");
+        CHECK(registry.unique_id("h7-1") == "h7-1-1");
     }
 }
 

@@ -1,9 +1,10 @@
 #include "markdown/slug.h"
 
-#include "common/decimal.h"
-
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
+
+#include "common/decimal.h"
 
 #include "common/utf8.h"
 #include "markdown/md4c_unicode.h"
@@ -160,23 +161,46 @@ std::string github_slug(std::string_view plain_text) {
     return slug;
 }
 
+// The slot holding `slug`, or the free slot where it belongs (which the caller fills).
+SlugRegistry::Slot& SlugRegistry::slot_for(std::string_view slug) {
+    if (2 * (used_count_ + 1) > slots_.size()) {
+        std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
+        old.swap(slots_);
+        for (Slot& entry : old) {
+            if (!entry.slug.empty()) {
+                Slot& moved = slot_for(entry.slug);
+                moved = std::move(entry);
+            }
+        }
+    }
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (const char c : slug) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        if (slots_[i].slug.empty() || slots_[i].slug == slug) return slots_[i];
+    }
+}
+
 std::string SlugRegistry::unique_id(std::string_view plain_text, std::string_view prefix) {
     std::string slug = github_slug(plain_text);
     if (slug.empty()) slug = "section";
     std::string id = slug;
-    const auto seen = used_.find(slug);
-    if (seen != used_.end()) {
-        // References into an unordered_map survive rehashing, so the counter
-        // stays valid while new ids are added below.
-        unsigned& counter = seen->second;
+    if (const std::size_t seen = static_cast<std::size_t>(&slot_for(slug) - slots_.data());
+        !slots_[seen].slug.empty()) {
+        // Counted in place: the table may grow while new ids are added below.
+        unsigned counter = slots_[seen].counter;
         do {
             ++counter;
             id = slug;
             id.push_back('-');
             append_decimal(id, counter);
-        } while (used_.count(id) != 0);
+        } while (!slot_for(id).slug.empty());
+        slot_for(slug).counter = counter;
     }
-    used_.emplace(id, 0);
+    Slot& fresh = slot_for(id);  // free: checked above
+    fresh.slug = id;
+    fresh.counter = 0;
+    ++used_count_;
     std::string result(prefix);
     result += id;
     return result;

@@ -3,7 +3,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace blogreader::markdown {
 
@@ -45,8 +45,16 @@ public:
     std::string unique_id(std::string_view plain_text, std::string_view prefix = {});
 
 private:
-    /// slug handed out -> the last suffix tried for it (github-slugger's "occurrences").
-    std::unordered_map<std::string, unsigned> used_;
+    /// slug handed out -> the last suffix tried for it (github-slugger's "occurrences"),
+    /// in an open-addressing hash table (std::unordered_map's code cost ~3 kB of
+    /// the .wasm for this one use). Capacity is a power of two, at most half full.
+    struct Slot {
+        std::string slug;  ///< empty: free (no id is empty)
+        unsigned counter = 0;
+    };
+    Slot& slot_for(std::string_view slug);
+    std::vector<Slot> slots_;
+    std::size_t used_count_ = 0;
 };
 
 namespace detail {
