@@ -94,6 +94,9 @@ TEST_CASE("front matter: scalars", "[front_matter]") {
         CHECK(field("v: .5") == 0.5);
         CHECK(field("v: 1.") == 1.0);
         CHECK(field("v: 1e3") == 1000.0);
+        CHECK(field("v: 1e300") == 1e300);
+        CHECK(field("v: 0.00e999") == 0);  // zero whatever the exponent
+        CHECK(field("v: 3.14159265358979323846") == 3.141592653589793);  // the nearest double, as JSON.parse reads it
         CHECK(field("v: true") == true);
         CHECK(field("v: True") == true);
         CHECK(field("v: FALSE") == false);
@@ -111,6 +114,8 @@ TEST_CASE("front matter: scalars", "[front_matter]") {
         CHECK(field("v: 1234567890123456") == "1234567890123456");
         CHECK(field("v: 123456789012345") == 123456789012345);
         CHECK(field("v: 1e999") == "1e999");
+        CHECK(field("v: 1e-999") == "1e-999");   // would silently become 0
+        CHECK(field("v: 0.0001e-299") == "0.0001e-299");
         CHECK(field("v: .inf") == ".inf");
         CHECK(field("v: yes") == "yes");
         CHECK(field("v: 1_000") == "1_000");

@@ -110,6 +110,21 @@ TEST_CASE("object members keep their order; the last duplicate wins on lookup", 
     CHECK(out == R"({"z":3,"a":2})");
 }
 
+TEST_CASE("numbers are written as they were read, or as append_number formats them", "[json]") {
+    Value v;
+    json::ParseError error;
+    REQUIRE(json::parse(R"([1.50,-0,1E2,0.1,123456789012345678901])", v, error));
+    CHECK(v.items()[0].as_number() == 1.5);
+    CHECK(v.items()[2].as_number() == 100);
+    std::string out;
+    json::append_value(out, v);
+    CHECK(out == "[1.50,-0,1E2,0.1,123456789012345678901]");
+    out.clear();
+    json::append_value(out, Value::number(2.5));
+    json::append_value(out, Value::number_text("1.0"));
+    CHECK(out == "2.51.0");
+}
+
 TEST_CASE("regression (fuzzer): zero and underflowing numbers with huge negative exponents", "[json][regression]") {
     // "0e-99999" indexed the power-of-ten table with 99977 (found by tests/fuzz).
     for (const char* text : {"0e-99999", "0.000e-400", "-0E-100000", "1e-400", "123e-99999"}) {

@@ -291,7 +291,7 @@ private:
             }
         }
         if (std::isinf(value)) return fail("number out of range");
-        out.assign_number(negative ? -value : value);
+        out.assign_number(negative ? -value : value, s_.substr(start, pos_ - start));
         return true;
     }
 
@@ -416,7 +416,7 @@ void append_value(std::string& out, const Value& v) {
     switch (v.type()) {
         case Value::Type::null: out.append("null"); break;
         case Value::Type::boolean: out.append(v.as_bool() ? "true" : "false"); break;
-        case Value::Type::number: append_number(out, v.as_number()); break;
+        case Value::Type::number: out.append(v.number_text()); break;
         case Value::Type::string: append_string(out, v.as_string()); break;
         case Value::Type::array: {
             out.push_back('[');

@@ -96,25 +96,38 @@ bool parse_number(std::string_view t, json& out) {
     if (int_length == 0 && fraction_length == 0) return false;
     if (int_length > 1 && t[int_start] == '0') return false;
     const std::size_t exponent_start = i;
+    long exponent = 0;
     if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
         ++i;
+        const bool negative = i < t.size() && t[i] == '-';
         if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
         const std::size_t digits = i;
-        while (i < t.size() && is_digit(t[i])) ++i;
+        for (; i < t.size() && is_digit(t[i]); ++i) {
+            if (exponent < 100000) exponent = exponent * 10 + (t[i] - '0');
+        }
         if (i == digits) return false;
+        if (negative) exponent = -exponent;
     }
     if (i != t.size()) return false;
     const bool is_integer = !has_fraction && exponent_start == t.size();
     if (is_integer && int_length > kMaxIntegerDigits) return false;
+    // Out of a double's range (1e999: JSON.parse would give Infinity, 1e-999 a
+    // silent 0) the text stays a string. The value is about 10^magnitude.
+    std::size_t first_digit = int_start;
+    while (first_digit < exponent_start && (t[first_digit] == '0' || t[first_digit] == '.')) ++first_digit;
+    if (first_digit < exponent_start) {  // not zero
+        const long magnitude = first_digit < int_start + int_length
+                                   ? exponent + static_cast<long>(int_start + int_length - first_digit) - 1
+                                   : exponent - static_cast<long>(first_digit - fraction_start) - 1;
+        if (magnitude > 300 || magnitude < -300) return false;
+    }
     normalized += int_length ? t.substr(int_start, int_length) : std::string_view("0");
     if (has_fraction) {
         normalized.push_back('.');
         normalized += fraction_length ? t.substr(fraction_start, fraction_length) : std::string_view("0");
     }
     normalized += t.substr(exponent_start);
-    double number = 0;
-    if (!blogreader::json::parse_number(normalized, number)) return false;  // out of range, e.g. 1e999
-    out = json::number(number);
+    out = json::number_text(std::move(normalized));
     return true;
 }
 
