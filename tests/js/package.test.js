@@ -15,7 +15,8 @@ test('the packed tarball installs into a fresh project and works there', async (
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }));
     const files = packed[0].files.map((f) => f.path).sort();
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/blog-reader.wasm', 'dist/blog-reader-comments.wasm']) {
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/markdown.js', 'dist/markdown.d.ts',
+      'dist/blog-reader.wasm', 'dist/blog-reader-comments.wasm']) {
       assert.ok(files.includes(file), `${file} is published`);
     }
     assert.deepEqual(files.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(f)), [], 'nothing but dist/ and metadata is published');
@@ -43,6 +44,26 @@ test('the packed tarball installs into a fresh project and works there', async (
       await init();  // a later init() loads only what is missing
       console.log(JSON.stringify({ html, error, later: validateField('email', 'an@example.nl').valid }));
     `);
+    // The Markdown-only entry point: a smaller loader for pages without a form.
+    // It shares one engine with the package root, so the two can be mixed.
+    await writeFile(join(project, 'markdown-entry.js'), `
+      import * as md from 'blog-reader-wasm/markdown';
+      import { renderMarkdown, validateComment } from 'blog-reader-wasm';
+      let unknown = '';
+      try { md.init({ comments: false }); } catch (e) { unknown = e.message; }
+      await md.init();
+      let error = '';
+      try { validateComment({ content: 'x' }); } catch (e) { error = e.message; }
+      console.log(JSON.stringify({ own: md.renderMarkdown('*a*').html, root: renderMarkdown('*b*').html,
+        same: md.renderMarkdown === renderMarkdown, exports: Object.keys(md).sort(), unknown, error }));
+    `);
+    const entry = JSON.parse(execFileSync('node', ['markdown-entry.js'], { cwd: project, encoding: 'utf8' }));
+    assert.equal(entry.own, '<p><em>a</em></p>\n');
+    assert.equal(entry.root, '<p><em>b</em></p>\n', 'init() of one entry serves the other');
+    assert.equal(entry.same, true);
+    assert.deepEqual(entry.exports, ['BlogReaderError', 'RENDER_FLAGS', 'STATUS', 'UNSAFE_COMMONMARK_OPTIONS', 'init', 'renderMarkdown']);
+    assert.match(entry.unknown, /unknown option "comments"/);
+    assert.match(entry.error, /comment validator is not loaded/);
     const articleOnly = JSON.parse(execFileSync('node', ['article-only.js'], { cwd: project, encoding: 'utf8' }));
     assert.equal(articleOnly.html, '<p><em>ok</em></p>\n');
     assert.match(articleOnly.error, /comment validator is not loaded/);

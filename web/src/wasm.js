@@ -1,5 +1,7 @@
-// The only module that touches WebAssembly memory. Everything else calls the
-// functions below, which take and return plain JS values.
+// With wasm-comments.js, the only code that touches WebAssembly memory. Everything
+// else calls the functions below, which take and return plain JS values. (The
+// validator's calls live in wasm-comments.js so that 'blog-reader-wasm/markdown'
+// does not carry them; the helpers it shares are exported for it, not public.)
 //
 // Boundary rules (see wasm/api.h): input is written into the buffer that
 // br_input_buffer() returns; output is read from C++-owned buffers, valid until
@@ -7,7 +9,7 @@
 
 import { ABI_VERSION } from './constants.js';
 
-const encoder = new TextEncoder();
+export const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
@@ -103,7 +105,7 @@ async function instantiate(source) {
   return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
 }
 
-function engine(name) {
+export function engine(name) {
   const { exports } = MODULES[name];
   if (exports) return exports;
   throw new Error(name === 'markdown'
@@ -115,19 +117,19 @@ function engine(name) {
 
 /**
  * Lays out several inputs (strings or raw bytes) end to end in the input buffer.
- * Strings are encoded as UTF-8 straight into WASM memory; with `keepLoneSurrogates`
- * a string that is not well-formed is encoded as generalized UTF-8 so that the
- * C++ side sees (and reports) its lone surrogates instead of silent U+FFFD.
+ * Strings are encoded as UTF-8 straight into WASM memory by `encodeString`
+ * (`encodeKeepingLoneSurrogates` for the validator, so that the C++ side sees,
+ * and reports, lone surrogates instead of silent U+FFFD).
  * Returns [pointer, size] pairs, one per input.
  */
-function writeInputs(e, inputs, keepLoneSurrogates = false) {
+export function writeInputs(e, inputs, encodeString = encodeUtf8) {
   let capacity = 0;
   for (const input of inputs) capacity += maxBytes(input);
   const [base, memory] = inputBuffer(e, capacity);
   const spans = [];
   let offset = base;
   for (const input of inputs) {
-    const written = writeValue(memory, offset, input, keepLoneSurrogates);
+    const written = writeValue(memory, offset, input, encodeString);
     spans.push(offset, written);
     offset += written;
   }
@@ -135,58 +137,29 @@ function writeInputs(e, inputs, keepLoneSurrogates = false) {
 }
 
 /** The most bytes a value can take in WASM memory (UTF-8: at most 3 per UTF-16 unit). */
-function maxBytes(value) {
+export function maxBytes(value) {
   return typeof value === 'string' ? value.length * 3 : value.byteLength;
 }
 
 /** br_input_buffer(capacity) and a fresh view of memory, which may have grown. */
-function inputBuffer(e, capacity) {
+export function inputBuffer(e, capacity) {
   const base = e.br_input_buffer(Math.max(capacity, 1));
   if (base === 0) throw new RangeError('blog-reader: out of memory for the input');
   return [base, new Uint8Array(e.memory.buffer)];
 }
 
-/** Writes a string (as UTF-8) or bytes at `at`; returns the byte count. */
-function writeValue(memory, at, value, keepLoneSurrogates) {
+/** Writes a string (with `encodeString`) or bytes at `at`; returns the byte count. */
+export function writeValue(memory, at, value, encodeString) {
   if (typeof value !== 'string') {
     memory.set(value, at);
     return value.byteLength;
   }
-  if (keepLoneSurrogates && !value.isWellFormed()) return encodeGeneralizedUtf8(value, memory, at);
-  return encoder.encodeInto(value, memory.subarray(at, at + value.length * 3)).written;
+  return encodeString(value, memory, at);
 }
 
-// UTF-8 extended to lone surrogates (0xED 0xA0..0xBF 0x80..0xBF): invalid UTF-8
-// that the validator reports as `invalid_encoding`, as a browser would never
-// send it but a server may receive it.
-function encodeGeneralizedUtf8(text, memory, offset) {
-  let at = offset;
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      }
-    }
-    if (cp < 0x80) {
-      memory[at++] = cp;
-    } else if (cp < 0x800) {
-      memory[at++] = 0xc0 | (cp >> 6);
-      memory[at++] = 0x80 | (cp & 0x3f);
-    } else if (cp < 0x10000) {
-      memory[at++] = 0xe0 | (cp >> 12);
-      memory[at++] = 0x80 | ((cp >> 6) & 0x3f);
-      memory[at++] = 0x80 | (cp & 0x3f);
-    } else {
-      memory[at++] = 0xf0 | (cp >> 18);
-      memory[at++] = 0x80 | ((cp >> 12) & 0x3f);
-      memory[at++] = 0x80 | ((cp >> 6) & 0x3f);
-      memory[at++] = 0x80 | (cp & 0x3f);
-    }
-  }
-  return at - offset;
+/** UTF-8; lone surrogates become U+FFFD (what the Markdown engine wants). */
+export function encodeUtf8(text, memory, at) {
+  return encoder.encodeInto(text, memory.subarray(at, at + text.length * 3)).written;
 }
 
 // ---- output -----------------------------------------------------------------
@@ -214,7 +187,7 @@ function readOutput(e, part) {
   return text;
 }
 
-function readJson(e) {
+export function readJson(e) {
   return JSON.parse(readOutput(e, OUTPUT_JSON));
 }
 
@@ -229,55 +202,6 @@ export function callRenderMarkdown(markdown, flags, tocLevels, wordsPerMinute, i
   const [mdPtr, mdLen, idPtr, idLen] = writeInputs(e, [markdown, idPrefix]);
   const status = e.br_render_markdown(mdPtr, mdLen, flags, tocLevels, wordsPerMinute, idPtr, idLen);
   return { status, html: readOutput(e, OUTPUT_HTML), metadata: readJson(e) };
-}
-
-/**
- * Runs br_validate_comment. `fields` maps field names to strings or raw bytes.
- * The field values are written end to end straight into WASM memory (strings
- * with lone surrogates as generalized UTF-8, so the rules see them); the JSON
- * request after them names each field's byte range.
- * @returns {{ status: number, result: object }}
- */
-export function callValidateComment(fields, optionsJson) {
-  const e = engine('comments');
-  const names = Object.keys(fields);
-  // Room for every field at 3 bytes per UTF-16 unit, then the request: its
-  // ranges (at most 40 bytes per field beside the name) and the options.
-  let fieldCapacity = 0;
-  let requestCapacity = 32 + optionsJson.length * 3;
-  for (const name of names) {
-    fieldCapacity += maxBytes(fields[name]);
-    requestCapacity += name.length * 6 + 40;
-  }
-  const [base, memory] = inputBuffer(e, fieldCapacity + requestCapacity);
-  let offset = 0;
-  let ranges = '';
-  for (const name of names) {
-    const written = writeValue(memory, base + offset, fields[name], true);
-    ranges += `${ranges ? ',' : ''}${JSON.stringify(name)}:[${offset},${written}]`;
-    offset += written;
-  }
-  const request = `{"fields":{${ranges}},"options":${optionsJson}}`;
-  const requestAt = base + offset;
-  const requestSize = encoder.encodeInto(request, memory.subarray(requestAt, requestAt + requestCapacity)).written;
-  const status = e.br_validate_comment(requestAt, requestSize, base, offset);
-  return { status, result: readJson(e) };
-}
-
-/** Runs br_validate_field. */
-export function callValidateField(field, value, optionsJson) {
-  const e = engine('comments');
-  const [fPtr, fLen, vPtr, vLen, oPtr, oLen] = writeInputs(e, [field, value, optionsJson], true);
-  const status = e.br_validate_field(fPtr, fLen, vPtr, vLen, oPtr, oLen);
-  return { status, result: readJson(e) };
-}
-
-/** Runs br_form_messages. */
-export function callFormMessages(optionsJson) {
-  const e = engine('comments');
-  const [oPtr, oLen] = writeInputs(e, [optionsJson]);
-  const status = e.br_form_messages(oPtr, oLen);
-  return { status, result: readJson(e) };
 }
 
 /** br_abi_version() of a loaded module, for the consistency tests. */
