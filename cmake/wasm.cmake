@@ -82,14 +82,16 @@ set_source_files_properties("${PROJECT_SOURCE_DIR}/wasm/common/json.cpp" PROPERT
 add_library(br_json_fast STATIC wasm/common/json.cpp)
 target_include_directories(br_json_fast PRIVATE "${PROJECT_SOURCE_DIR}/wasm")
 target_compile_definitions(br_json_fast PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
-target_compile_options(br_json_fast PRIVATE ${br_lto} -fno-exceptions -fno-rtti)
+target_compile_options(br_json_fast PRIVATE ${br_lto} -fno-exceptions -fno-rtti -fno-unroll-loops)
 
 # Measured: the prebuilt libc++ in Debian's Emscripten cache has std::string's
 # members out of line, each append a call that calls __is_long(), size(), ...;
 # instantiating its templates in our objects lets them inline.
 target_compile_definitions(br_core PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
-target_compile_options(br_core PRIVATE ${br_lto} -fno-exceptions -fno-rtti)
-target_compile_options(br_md4c PRIVATE ${br_lto})
+# -fno-unroll-loops: measured on the Markdown engine 478 B gzip smaller and no
+# slower (3.58-3.98 vs 3.71-4.23 ms on blog-200k, alternating in one process).
+target_compile_options(br_core PRIVATE ${br_lto} -fno-exceptions -fno-rtti -fno-unroll-loops)
+target_compile_options(br_md4c PRIVATE ${br_lto} -fno-unroll-loops)
 
 # A build that keeps function names, for bench/size.mjs (size analysis by function and owner).
 option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size analysis only)" OFF)
