@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "markdown/word_count.h"
 
@@ -179,6 +181,34 @@ TEST_CASE("WordCounter across calls", "[word_count]") {
         counter.add_text("three");  // continues "two"
         CHECK(counter.words() == 2);
     }
+}
+
+TEST_CASE("text fed whole counts exactly like text fed one character per call", "[word_count]") {
+    // md4c hands text over in pieces; the state kept between calls must make
+    // the split invisible, for random prose-like text.
+    const std::vector<std::string> others = {"Z", "0", "9", "\t", "\n", "!", "?", ";", "(", "]", "'", "-", "_",
+                                             ".", ",", "@", "`", "{", "/", "\xC3\xA9", "\xE2\x80\x94"};
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (int round = 0; round < 3000; ++round) {
+        std::vector<std::string> pieces;  // one character each
+        const std::size_t length = next() % 64;
+        for (std::size_t i = 0; i < length; ++i) {
+            // Mostly letters and spaces, like prose, so that long clean runs occur.
+            const std::uint32_t r = next() % 100;
+            pieces.push_back(r < 55 ? std::string(1, static_cast<char>('a' + r % 26)) : r < 75 ? " " : others[next() % others.size()]);
+        }
+        std::string text;
+        for (const auto& piece : pieces) text += piece;
+        WordCounter whole, one_by_one;
+        whole.add_text(text);
+        for (const auto& piece : pieces) one_by_one.add_text(piece);
+        INFO(text);
+        REQUIRE(whole.words() == one_by_one.words());
+    }
+    WordCounter prose;
+    prose.add_text("The quick brown fox jumps over the lazy dog again and again 1234567 x");
+    CHECK(prose.words() == 14);
 }
 
 TEST_CASE("reading_minutes rounds up", "[word_count]") {
