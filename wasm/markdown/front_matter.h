@@ -10,10 +10,11 @@
 
 namespace blogreader::markdown {
 
-/// A problem found in the front matter. The body still renders.
-struct FrontMatterWarning {
-    std::size_t line;      ///< 1-based line number in the whole document
-    /// Stable id:
+/// A problem the engine reports as data (the front matter's, and the renderer's
+/// in RenderResult::warnings: one type, so one vector instantiation in the .wasm).
+struct Warning {
+    std::size_t line;      ///< 1-based line number in the whole document, 0 when unknown
+    /// Stable id. The front matter's (the body still renders):
     /// - "front_matter_unclosed": no closing '---' line (the whole document is body)
     /// - "front_matter_too_large": no closing line within kMaxFrontMatterLines
     ///   lines / kMaxFrontMatterBytes bytes (the whole document is body)
@@ -22,9 +23,11 @@ struct FrontMatterWarning {
     /// - "front_matter_unsupported": valid YAML this reader does not handle:
     ///   nested maps, multi-line values, anchors, tags (key skipped)
     /// - "front_matter_duplicate_key": a key given twice (the last one wins)
+    /// The renderer's: see RenderResult::warnings.
     std::string code;
     std::string message;   ///< English explanation for the site owner
 };
+using FrontMatterWarning = Warning;
 
 struct FrontMatter {
     bool present = false;            ///< a front matter block was found (even if broken)

@@ -62,11 +62,8 @@ struct TocEntry {
     std::string text;   ///< the heading's plain text
 };
 
-struct RenderWarning {
-    std::size_t line;     ///< 1-based source line, 0 when unknown
-    std::string code;     ///< stable id, e.g. "front_matter_syntax", "url_dropped"
-    std::string message;  ///< English explanation for the site owner
-};
+/// line (0 when unknown), code (e.g. "front_matter_syntax", "url_dropped"), message.
+using RenderWarning = Warning;
 
 struct RenderResult {
     OutputBuffer html;
