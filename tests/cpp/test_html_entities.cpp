@@ -91,6 +91,15 @@ TEST_CASE("attribute values decode like the HTML tokenizer", "[entities]") {
     }
 }
 
+TEST_CASE("raw HTML: numeric references 128-159 are Windows-1252, as the HTML tokenizer reads them", "[entities]") {
+    std::string out;
+    html::append_decoded_attribute(out, "&#128;&#x96;&#150&#129;&#159;", html::ReferenceContext::text);
+    CHECK(out == "\xE2\x82\xAC\xE2\x80\x93\xE2\x80\x93\xC2\x81\xC5\xB8");  // € – – U+0081 Ÿ
+    out.clear();
+    CHECK(html::append_decoded_entity(out, "&#128;"));  // CommonMark text keeps the code point
+    CHECK(out == "\xC2\x80");
+}
+
 TEST_CASE("raw HTML is written back as the browser read it", "[entities]") {
     blogreader::OutputBuffer out;
     html::append_reescaped(out, "a&amp;b &Afr; &notit; <x> &#65;", html::ReferenceContext::text);

@@ -124,6 +124,10 @@ TEST_CASE("links and images get safe attributes", "[render][links]") {
         CHECK(html("[x](/&Afr; \"&Afr;&amp;\")") == "<p><a href=\"/&Afr;\" title=\"&Afr;&amp;\">x</a></p>\n");
         CHECK(html("![&Afr;](/a.png \"&Afr;\")") ==
               "<p><img src=\"/a.png\" alt=\"&Afr;\" title=\"&Afr;\" loading=\"lazy\" decoding=\"async\"></p>\n");
+        // A code block's language (found by review: it lost such names).
+        CHECK(html("```&Afr;&ouml;<x\ncode\n```") == "<pre><code class=\"language-&Afr;\xC3\xB6x\">code\n</code></pre>\n");
+        CHECK(html("```&Afr;&amp;\ncode\n```", blogreader::markdown::unsafe_commonmark_options()) ==
+              "<pre><code class=\"language-&Afr;&amp;\">code\n</code></pre>\n");
         // The browser reads "java𝔄script:" as a relative URL: no scheme, nothing to drop.
         CHECK(html("[x](java&Afr;script:alert(1))") == "<p><a href=\"java&Afr;script:alert(1)\">x</a></p>\n");
     }

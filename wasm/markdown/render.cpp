@@ -82,18 +82,36 @@ void append_attribute(OutputBuffer& out, const MD_ATTRIBUTE& attr, bool url, std
 }
 
 // The code block's language for class="language-…": the first word of the info
-// string, reduced to characters that cannot break out of a class list.
-void append_language_class(OutputBuffer& out, std::string_view lang) {
+// string, reduced to characters that cannot break out of a class list. They need
+// no escaping; a reference the engine does not know ("&Afr;") is kept as typed,
+// so the browser decodes it as it would have (html_entities.h).
+void append_language_class(OutputBuffer& out, const MD_ATTRIBUTE& lang, std::string& scratch) {
     std::string safe;
-    for (const char c : lang) {
-        const auto u = static_cast<unsigned char>(c);
-        const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                          std::strchr("-_+.#", c) != nullptr;
-        if (keep && c != '\0') safe.push_back(c);
+    auto keep_safe = [&](std::string_view text) {
+        for (const char c : text) {
+            const auto u = static_cast<unsigned char>(c);
+            const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || std::strchr("-_+.#", c) != nullptr;
+            if (keep && c != '\0') safe.push_back(c);
+        }
+    };
+    for (int i = 0; lang.substr_offsets[i] < lang.size; ++i) {
+        const std::string_view piece(lang.text + lang.substr_offsets[i], lang.substr_offsets[i + 1] - lang.substr_offsets[i]);
+        if (lang.substr_types[i] == MD_TEXT_NULLCHAR) {
+            keep_safe("\xEF\xBF\xBD");
+            continue;
+        }
+        if (lang.substr_types[i] != MD_TEXT_ENTITY) {
+            keep_safe(piece);
+            continue;
+        }
+        scratch.clear();
+        if (html::append_decoded_entity(scratch, piece)) keep_safe(scratch);
+        else safe.append(piece);  // "&name;": letters, digits, '&' and ';' only
     }
     if (safe.empty()) return;
     put(out, " class=\"language-");
-    html::append_escaped_attribute(out, safe);
+    out.append(safe);
     out.push_back('"');
 }
 
@@ -180,12 +198,11 @@ private:
                 const auto* d = static_cast<const MD_BLOCK_CODE_DETAIL*>(detail);
                 put_block(out_, "<pre><code");
                 if (d->lang.text != nullptr && d->lang.size > 0) {
-                    decode_attribute(d->lang, scratch_);
                     if (options_.link_attributes) {
-                        append_language_class(out_, scratch_);
+                        append_language_class(out_, d->lang, scratch_);
                     } else {
                         put_block(out_, " class=\"language-");
-                        html::append_escaped_attribute(out_, scratch_);
+                        append_attribute(out_, d->lang, false, scratch_);
                         out_.push_back('"');
                     }
                 }
