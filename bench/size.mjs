@@ -305,81 +305,86 @@ if (JSON_OUT) {
       2,
     ),
   );
-  process.exit(pass ? 0 : 1);
+} else {
+  printReport();
 }
+// exitCode, not exit(): exit() can cut off output still queued for a pipe.
+process.exitCode = pass ? 0 : 1;
 
-const fmt = (n) => n.toLocaleString('en-US');
-const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-function table(rows) {
-  const head = ['file', 'raw', 'gzip -9', 'brotli'];
-  const body = rows.map((r) => [r.file, fmt(r.raw), `${fmt(r.gzip)} (${kb(r.gzip)})`, fmt(r.brotli)]);
-  const w = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-  const line = (cells) => cells.map((s, c) => (c === 0 ? s.padEnd(w[c]) : s.padStart(w[c]))).join('  ');
-  console.log('  ' + line(head));
-  for (const b of body) console.log('  ' + line(b));
-}
-
-console.log('blog-reader-wasm (bytes)');
-table([...ours, oursTotal]);
-console.log(
-  `  budget engine+loader gzip <= ${fmt(budget)} (${kb(budget)}): ${pass ? 'PASS' : 'FAIL'} ` +
-    `(${fmt(oursTotal.gzip)}, ${pass ? `${fmt(budget - oursTotal.gzip)} to spare` : `${fmt(oursTotal.gzip - budget)} over`})`,
-);
-if (comments) {
-  console.log('\ncomment validator, a module of its own (what the comment form adds to a page, with the');
-  console.log('package root dist/index.js, which imports the same chunk)');
-  table([comments, ...fullLoaderExtra, sum('engine + loader + validator', [...ours, ...fullLoaderExtra, comments])]);
-}
-console.log('');
-console.log('competitors, what each ships for Markdown -> HTML (bytes)');
-for (const c of competitors) {
-  console.log(`  ${c.name}`);
-  table([...c.parts, c.total]);
-}
-console.log('');
-/** Prints sections, code by owner (if named), largest functions and data segments of one .wasm. */
-function printBreakdown(bd) {
-  const raw = bd.sections.reduce((n, x) => n + x.bytes, 8);
-  console.log(`breakdown of ${bd.file}: ${bd.functions} functions (+${bd.importedFunctions} imported), ${bd.dataSegments} data segment(s)`);
-  console.log('  sections (raw bytes, incl. header):');
-  for (const x of bd.sections) console.log(`    ${x.name.padEnd(22)} ${fmt(x.bytes).padStart(9)}  ${((100 * x.bytes) / raw).toFixed(1).padStart(5)}%`);
-  if (bd.codeBytesByOwner) {
-    const code = Object.values(bd.codeBytesByOwner).reduce((a, b) => a + b, 0);
-    console.log('  function-body bytes by owner (heuristic on symbol names; templates charged to the type they instantiate):');
-    for (const [o, n] of Object.entries(bd.codeBytesByOwner).sort((a, b) => b[1] - a[1])) {
-      console.log(`    ${o.padEnd(30)} ${fmt(n).padStart(9)}  ${((100 * n) / code).toFixed(1).padStart(5)}%`);
-    }
-  } else {
-    console.log(
-      '  no "name" section (release builds strip it), so functions are shown by index. For names, link a\n' +
-        '  variant with `--profiling-funcs` (same code, adds names) and pass it: node bench/size.mjs variant.wasm',
-    );
+/** The human-readable report (everything below the JSON branch). */
+function printReport() {
+  const fmt = (n) => n.toLocaleString('en-US');
+  const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  function table(rows) {
+    const head = ['file', 'raw', 'gzip -9', 'brotli'];
+    const body = rows.map((r) => [r.file, fmt(r.raw), `${fmt(r.gzip)} (${kb(r.gzip)})`, fmt(r.brotli)]);
+    const w = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+    const line = (cells) => cells.map((s, c) => (c === 0 ? s.padEnd(w[c]) : s.padStart(w[c]))).join('  ');
+    console.log('  ' + line(head));
+    for (const b of body) console.log('  ' + line(b));
   }
-  console.log('  largest function bodies:');
-  const short = (n) => (n.length > 120 ? n.slice(0, 117) + '...' : n);
-  for (const f of bd.topFunctions) console.log(`    ${fmt(f.bytes).padStart(7)}  ${short(f.name)}`);
-  console.log('  largest data segments (preview of their bytes, to tell tables from strings):');
-  for (const d of bd.topDataSegments) console.log(`    ${fmt(d.bytes).padStart(7)}  ${JSON.stringify(d.preview)}`);
-}
 
-printBreakdown(breakdown);
-if (variantRows.length) {
+  console.log('blog-reader-wasm (bytes)');
+  table([...ours, oursTotal]);
+  console.log(
+    `  budget engine+loader gzip <= ${fmt(budget)} (${kb(budget)}): ${pass ? 'PASS' : 'FAIL'} ` +
+      `(${fmt(oursTotal.gzip)}, ${pass ? `${fmt(budget - oursTotal.gzip)} to spare` : `${fmt(oursTotal.gzip - budget)} over`})`,
+  );
+  if (comments) {
+    console.log('\ncomment validator, a module of its own (what the comment form adds to a page, with the');
+    console.log('package root dist/index.js, which imports the same chunk)');
+    table([comments, ...fullLoaderExtra, sum('engine + loader + validator', [...ours, ...fullLoaderExtra, comments])]);
+  }
   console.log('');
-  console.log('variants (gzip -9; "+loader" adds the loader\'s gzip, compare with the budget)');
-  const head = ['file', 'raw', 'gzip', '+loader', 'brotli', 'code', 'data', 'funcs', 'vs dist gzip'];
-  const base = ours[0].gzip;
-  const body = [
-    [ours[0].file, fmt(ours[0].raw), fmt(ours[0].gzip), fmt(oursTotal.gzip), fmt(ours[0].brotli), fmt(breakdown.sections.find((x) => x.name === 'code')?.bytes ?? 0), fmt(breakdown.dataBytes), String(breakdown.functions), '0'],
-    ...variantRows.map((v) => [v.file, fmt(v.raw), fmt(v.gzip), fmt(v.withLoaderGzip), fmt(v.brotli), fmt(v.codeBytes), fmt(v.dataBytes), String(v.functions), `${v.gzip - base >= 0 ? '+' : ''}${fmt(v.gzip - base)}`]),
-  ];
-  const w = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-  const line = (cells) => cells.map((s, c) => (c === 0 ? s.padEnd(w[c]) : s.padStart(w[c]))).join('  ');
-  console.log('  ' + line(head));
-  for (const b of body) console.log('  ' + line(b));
-  for (const v of variantRows) {
-    if (!v.breakdown.hasNameSection) continue;
+  console.log('competitors, what each ships for Markdown -> HTML (bytes)');
+  for (const c of competitors) {
+    console.log(`  ${c.name}`);
+    table([...c.parts, c.total]);
+  }
+  console.log('');
+  /** Prints sections, code by owner (if named), largest functions and data segments of one .wasm. */
+  function printBreakdown(bd) {
+    const raw = bd.sections.reduce((n, x) => n + x.bytes, 8);
+    console.log(`breakdown of ${bd.file}: ${bd.functions} functions (+${bd.importedFunctions} imported), ${bd.dataSegments} data segment(s)`);
+    console.log('  sections (raw bytes, incl. header):');
+    for (const x of bd.sections) console.log(`    ${x.name.padEnd(22)} ${fmt(x.bytes).padStart(9)}  ${((100 * x.bytes) / raw).toFixed(1).padStart(5)}%`);
+    if (bd.codeBytesByOwner) {
+      const code = Object.values(bd.codeBytesByOwner).reduce((a, b) => a + b, 0);
+      console.log('  function-body bytes by owner (heuristic on symbol names; templates charged to the type they instantiate):');
+      for (const [o, n] of Object.entries(bd.codeBytesByOwner).sort((a, b) => b[1] - a[1])) {
+        console.log(`    ${o.padEnd(30)} ${fmt(n).padStart(9)}  ${((100 * n) / code).toFixed(1).padStart(5)}%`);
+      }
+    } else {
+      console.log(
+        '  no "name" section (release builds strip it), so functions are shown by index. For names, link a\n' +
+          '  variant with `--profiling-funcs` (same code, adds names) and pass it: node bench/size.mjs variant.wasm',
+      );
+    }
+    console.log('  largest function bodies:');
+    const short = (n) => (n.length > 120 ? n.slice(0, 117) + '...' : n);
+    for (const f of bd.topFunctions) console.log(`    ${fmt(f.bytes).padStart(7)}  ${short(f.name)}`);
+    console.log('  largest data segments (preview of their bytes, to tell tables from strings):');
+    for (const d of bd.topDataSegments) console.log(`    ${fmt(d.bytes).padStart(7)}  ${JSON.stringify(d.preview)}`);
+  }
+
+  printBreakdown(breakdown);
+  if (variantRows.length) {
     console.log('');
-    printBreakdown(v.breakdown);
+    console.log('variants (gzip -9; "+loader" adds the loader\'s gzip, compare with the budget)');
+    const head = ['file', 'raw', 'gzip', '+loader', 'brotli', 'code', 'data', 'funcs', 'vs dist gzip'];
+    const base = ours[0].gzip;
+    const body = [
+      [ours[0].file, fmt(ours[0].raw), fmt(ours[0].gzip), fmt(oursTotal.gzip), fmt(ours[0].brotli), fmt(breakdown.sections.find((x) => x.name === 'code')?.bytes ?? 0), fmt(breakdown.dataBytes), String(breakdown.functions), '0'],
+      ...variantRows.map((v) => [v.file, fmt(v.raw), fmt(v.gzip), fmt(v.withLoaderGzip), fmt(v.brotli), fmt(v.codeBytes), fmt(v.dataBytes), String(v.functions), `${v.gzip - base >= 0 ? '+' : ''}${fmt(v.gzip - base)}`]),
+    ];
+    const w = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+    const line = (cells) => cells.map((s, c) => (c === 0 ? s.padEnd(w[c]) : s.padStart(w[c]))).join('  ');
+    console.log('  ' + line(head));
+    for (const b of body) console.log('  ' + line(b));
+    for (const v of variantRows) {
+      if (!v.breakdown.hasNameSection) continue;
+      console.log('');
+      printBreakdown(v.breakdown);
+    }
   }
 }
-process.exit(pass ? 0 : 1);
