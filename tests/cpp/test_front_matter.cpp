@@ -15,7 +15,7 @@ namespace {
 // The fields as nlohmann/json (the reference), read back from the engine's own JSON.
 json fields_of(const blogreader::markdown::FrontMatter& fm) {
     std::string text;
-    blogreader::json::append_value(text, fm.fields);
+    blogreader::markdown::append_fields_json(text, fm);
     return json::parse(text, nullptr, false);
 }
 }  // namespace

@@ -1,13 +1,57 @@
 #include "markdown/front_matter.h"
 
 #include <utility>
+#include <vector>
+
+#include "common/json.h"
 
 #include "common/utf8.h"
 
 namespace blogreader::markdown {
 namespace {
 
-using json = blogreader::json::Value;
+// A value on its way to JSON: a scalar's text or a list of scalars. Smaller than
+// json::Value (members, nesting, number parsing), which cost the Markdown engine
+// ~1 kB gzip for what the front matter needs: the fields are kept as JSON text.
+class Value {
+public:
+    static Value string(std::string s) { return Value(Kind::string, std::move(s)); }
+    static Value boolean(bool b) { return Value(Kind::literal, b ? "true" : "false"); }
+    /// `json_number`: RFC 8259 number syntax, written as it is.
+    static Value number_text(std::string json_number) { return Value(Kind::literal, std::move(json_number)); }
+    static Value array() { return Value(Kind::list, {}); }
+    Value() = default;
+
+    bool is_string() const { return kind_ == Kind::string; }
+    bool is_array() const { return kind_ == Kind::list; }
+    const std::string& as_string() const { return text_; }
+    const std::vector<Value>& items() const { return items_; }
+    void push_back(Value v) { items_.push_back(std::move(v)); }
+
+    void append_json(std::string& out) const {
+        switch (kind_) {
+            case Kind::null: out.append("null"); break;
+            case Kind::literal: out.append(text_); break;
+            case Kind::string: blogreader::json::append_string(out, text_); break;
+            case Kind::list:
+                out.push_back('[');
+                for (std::size_t i = 0; i < items_.size(); ++i) {
+                    if (i) out.push_back(',');
+                    items_[i].append_json(out);
+                }
+                out.push_back(']');
+                break;
+        }
+    }
+
+private:
+    enum class Kind : unsigned char { null, literal, string, list };  ///< literal: true, false or a number
+    Value(Kind kind, std::string text) : kind_(kind), text_(std::move(text)) {}
+    Kind kind_ = Kind::null;
+    std::string text_;
+    std::vector<Value> items_;
+};
+using json = Value;
 
 constexpr const char* kSyntax = "front_matter_syntax";
 constexpr const char* kUnsupported = "front_matter_unsupported";
@@ -395,7 +439,11 @@ private:
     void commit() {
         if (state_ == State::empty_value || state_ == State::list || state_ == State::value) {
             if (is_list_key(key_)) value_ = to_string_list(value_);
-            out_.fields.set(key_, std::move(value_));
+            std::string text;
+            value_.append_json(text);
+            // A repeated key keeps its first place and takes the last value.
+            if (std::string* existing = find_field(key_)) *existing = std::move(text);
+            else out_.fields.emplace_back(key_, std::move(text));
         }
         state_ = State::idle;
         value_ = json();
@@ -416,7 +464,7 @@ private:
         }
         ++key_lines;
         key_ = std::string(text.substr(0, key_end));
-        if (out_.fields.find(key_) != nullptr) {
+        if (find_field(key_) != nullptr) {
             warn(number, "front_matter_duplicate_key", "'" + key_ + "' is given more than once; the last value is used");
         }
         const std::string_view value_text = trim(text.substr(colon + 1));
@@ -445,6 +493,13 @@ private:
         value_.push_back(std::move(item));
     }
 
+    std::string* find_field(std::string_view key) {
+        for (auto& [name, value] : out_.fields) {
+            if (name == key) return &value;
+        }
+        return nullptr;
+    }
+
     FrontMatter& out_;
     State state_ = State::idle;
     std::string key_;
@@ -452,6 +507,17 @@ private:
 };
 
 }  // namespace
+
+void append_fields_json(std::string& out, const FrontMatter& front_matter) {
+    out.push_back('{');
+    for (std::size_t i = 0; i < front_matter.fields.size(); ++i) {
+        if (i) out.push_back(',');
+        blogreader::json::append_string(out, front_matter.fields[i].first);
+        out.push_back(':');
+        out.append(front_matter.fields[i].second);
+    }
+    out.push_back('}');
+}
 
 FrontMatter parse_front_matter(std::string_view document) {
     FrontMatter result;

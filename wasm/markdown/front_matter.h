@@ -4,9 +4,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
-
-#include "common/json.h"
 
 namespace blogreader::markdown {
 
@@ -33,9 +32,14 @@ struct FrontMatter {
     bool present = false;            ///< a front matter block was found (even if broken)
     std::size_t body_offset = 0;     ///< where the Markdown body starts in the document (bytes); past a BOM too
     std::size_t body_first_line = 1; ///< 1-based line number of the body's first line
-    json::Value fields = json::Value::object();  ///< parsed keys
+    /// Parsed keys in order, each with its value as JSON text (a string, number,
+    /// true/false/null or a list of those); a repeated key keeps its first place.
+    std::vector<std::pair<std::string, std::string>> fields;
     std::vector<FrontMatterWarning> warnings;
 };
+
+/// Appends the fields as one JSON object: {"title":"...","tags":["a"],...}.
+void append_fields_json(std::string& out, const FrontMatter& front_matter);
 
 /// Bounds on the front matter block, so that a document starting with '---'
 /// and never closing it costs at most this much to look at.

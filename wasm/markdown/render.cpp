@@ -587,7 +587,7 @@ std::string render_metadata_json(const RenderResult& result) {
     }
     out.push_back(']');
     json::append_key(out, "meta");
-    json::append_value(out, result.front_matter.fields);
+    append_fields_json(out, result.front_matter);
     json::append_key(out, "words");
     json::append_unsigned(out, result.words);
     json::append_key(out, "readingMinutes");
