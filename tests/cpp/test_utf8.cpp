@@ -59,3 +59,20 @@ TEST_CASE("UTF-8 decode and append round-trip", "[utf8]") {
     }
     CHECK(utf8::count_code_points("één😀") == 4);
 }
+
+TEST_CASE("is_clean: valid UTF-8 without U+0000, wherever the NUL or bad byte is", "[utf8]") {
+    using blogreader::utf8::is_clean;
+    const std::string base = "Een lange regel tekst, ook met \xC3\xAB en \xE2\x80\x94 erin.";
+    CHECK(is_clean(base));
+    CHECK(is_clean(""));
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+        if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;  // keep the UTF-8 valid
+        std::string with_nul = base;
+        with_nul.insert(at, 1, '\0');
+        INFO(at);
+        CHECK_FALSE(is_clean(with_nul));
+        std::string with_bad = base;
+        with_bad.insert(at, 1, '\xFF');
+        CHECK_FALSE(is_clean(with_bad));
+    }
+}

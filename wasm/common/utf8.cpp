@@ -54,25 +54,44 @@ void append(std::string& out, char32_t cp) {
     }
 }
 
-std::size_t first_invalid(std::string_view text) noexcept {
+namespace {
+
+// Offset of the first ill-formed byte (or NUL, with kRejectNul), else npos.
+template <bool kRejectNul>
+std::size_t first_unclean(std::string_view text) noexcept {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
-        // ASCII runs are the common case in Markdown: skip them eight at a time.
+        // ASCII runs are the common case in Markdown: skip them eight at a time
+        // (a lane with its high bit set, or a zero lane, ends the run).
         while (i + 8 <= n) {
             std::uint64_t word;
             __builtin_memcpy(&word, text.data() + i, 8);
-            if (word & 0x8080808080808080ull) break;
+            if (word & kHigh) break;
+            if (kRejectNul && ((word - kOnes) & ~word & kHigh)) break;
             i += 8;
         }
         if (i >= n) break;
-        if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            if (kRejectNul && b == 0) return i;
+            ++i;
+            continue;
+        }
         const Decoded d = decode(text, i);
         if (!d.valid) return i;
         i += d.length;
     }
     return std::string_view::npos;
 }
+
+}  // namespace
+
+std::size_t first_invalid(std::string_view text) noexcept { return first_unclean<false>(text); }
+
+bool is_clean(std::string_view text) noexcept { return first_unclean<true>(text) == std::string_view::npos; }
 
 bool is_valid(std::string_view text) noexcept { return first_invalid(text) == std::string_view::npos; }
 

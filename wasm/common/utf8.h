@@ -34,6 +34,10 @@ bool is_valid(std::string_view text) noexcept;
 /// Offset of the first ill-formed byte, or std::string_view::npos when valid.
 std::size_t first_invalid(std::string_view text) noexcept;
 
+/// True when text is well-formed UTF-8 without U+0000: what repair() would
+/// leave unchanged. One pass (the renderer's check of every input).
+bool is_clean(std::string_view text) noexcept;
+
 /// Copies text, replacing each ill-formed sequence (and, when replace_nul is
 /// set, each U+0000) by U+FFFD. Returns the number of replacements made.
 std::size_t repair(std::string_view text, std::string& out, bool replace_nul = true);

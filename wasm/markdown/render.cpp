@@ -548,7 +548,7 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     // output could depend on whatever memory follows the caller's text. A
     // std::string always has a NUL there. The copy costs about 1% of a render.
     std::string& source = result.source;
-    if (!utf8::is_valid(markdown) || std::memchr(markdown.data(), 0, markdown.size()) != nullptr) {
+    if (!utf8::is_clean(markdown)) {
         source.clear();
         result.replaced_invalid = utf8::repair(markdown, source);
     } else {
