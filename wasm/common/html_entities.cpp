@@ -5,10 +5,11 @@
 
 #include "common/html_escape.h"
 
-// Records "NAME;UTF8\0", sorted by NAME (byte order); a legacy name's record
-// (one a browser decodes even without ';') ends in "\1". Generated at configure time from md4c's entity.c by cmake/entity_table.cmake
-// (which also says which names are kept, and why). An index built on first use
-// gives O(log n) look-ups, so even a document made of nothing but entities stays fast.
+// Records "NAME;UTF8\0"; a legacy name's record (one a browser decodes even
+// without ';') ends in "\1". Generated at configure time from md4c's entity.c by
+// cmake/entity_table.cmake, which also says which names are kept, and why. A hash
+// index built on first use (EntityIndex) keeps look-ups O(1), so even a document
+// made of nothing but entities stays fast.
 #include "html_entity_table.inc"
 
 namespace blogreader::html {
