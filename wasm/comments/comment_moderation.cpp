@@ -1,12 +1,12 @@
 // Moderation signals, the names of the codes, and the whole-comment entry point.
 #include "comments/comment_rules.h"
 #include "comments/unicode_classes.h"
+#include "common/ascii.h"
 #include "common/utf8.h"
 
 namespace blogreader::comments {
 namespace {
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : c; }
 
 bool starts_with_ignoring_ascii_case(std::string_view text, std::size_t at, std::string_view prefix) {
     if (text.size() - at < prefix.size()) return false;

@@ -4,13 +4,14 @@
 
 #include "comments/idna.h"
 #include "comments/unicode_classes.h"
+#include "common/ascii.h"
 #include "common/utf8.h"
 
 namespace blogreader::comments {
 namespace {
 
 bool is_local_part_char(unsigned char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+    if (is_ascii_alnum(c)) return true;
     return c != 0 && std::strchr(".!#$%&'*+/=?^_`{|}~-", c) != nullptr;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
+
 namespace blogreader::comments {
 namespace {
 
@@ -56,7 +58,6 @@ int key_index(std::string_view key) {
     return it != keys.end() && *it == key ? static_cast<int>(it - keys.begin()) : -1;
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : c; }
 
 bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;

@@ -5,15 +5,13 @@
 
 #include "comments/idna.h"
 #include "comments/unicode_classes.h"
+#include "common/ascii.h"
 #include "common/decimal.h"
 #include "common/utf8.h"
 
 namespace blogreader::comments {
 namespace {
 
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : c; }
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "common/ascii.h"
 #include "common/html_escape.h"
 
 // Records "NAME;UTF8\0"; a legacy name's record (one a browser decodes even
@@ -62,11 +63,7 @@ const EntityIndex& entity_index() {
 // The longest WHATWG name, "CounterClockwiseContourIntegral", has 31 characters.
 constexpr std::size_t kMaxNameLength = 32;
 
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool is_ascii_alnum(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 // HTML: NUL, surrogates and out-of-range values become U+FFFD. Returns the
 // number of UTF-8 bytes written.

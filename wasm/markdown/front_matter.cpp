@@ -3,8 +3,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/ascii.h"
 #include "common/json.h"
-
 #include "common/utf8.h"
 
 namespace blogreader::markdown {
@@ -75,9 +75,8 @@ Line read_line(std::string_view document, std::size_t offset) {
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_key_char(char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+    return is_ascii_alnum(c) || c == '_' || c == '-';
 }
 
 std::string_view trim(std::string_view s) {
@@ -127,14 +126,14 @@ bool parse_number(std::string_view t, json& out) {
         ++i;
     }
     const std::size_t int_start = i;
-    while (i < t.size() && is_digit(t[i])) ++i;
+    while (i < t.size() && is_ascii_digit(t[i])) ++i;
     const std::size_t int_length = i - int_start;
     bool has_fraction = false;
     std::size_t fraction_start = 0, fraction_length = 0;
     if (i < t.size() && t[i] == '.') {
         has_fraction = true;
         fraction_start = ++i;
-        while (i < t.size() && is_digit(t[i])) ++i;
+        while (i < t.size() && is_ascii_digit(t[i])) ++i;
         fraction_length = i - fraction_start;
     }
     if (int_length == 0 && fraction_length == 0) return false;
@@ -146,7 +145,7 @@ bool parse_number(std::string_view t, json& out) {
         const bool negative = i < t.size() && t[i] == '-';
         if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
         const std::size_t digits = i;
-        for (; i < t.size() && is_digit(t[i]); ++i) {
+        for (; i < t.size() && is_ascii_digit(t[i]); ++i) {
             if (exponent < 100000) exponent = exponent * 10 + (t[i] - '0');
         }
         if (i == digits) return false;
@@ -275,7 +274,7 @@ private:
             if (pos_ >= s_.size()) return false;
             const char h = s_[pos_];
             unsigned v;
-            if (is_digit(h)) v = static_cast<unsigned>(h - '0');
+            if (is_ascii_digit(h)) v = static_cast<unsigned>(h - '0');
             else if (h >= 'a' && h <= 'f') v = static_cast<unsigned>(h - 'a' + 10);
             else if (h >= 'A' && h <= 'F') v = static_cast<unsigned>(h - 'A' + 10);
             else return false;

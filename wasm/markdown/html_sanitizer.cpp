@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "common/ascii.h"
 #include "common/html_entities.h"
 #include "common/html_escape.h"
 
@@ -156,9 +157,6 @@ int find_by_name(const Spec (&table)[kSize], std::string_view name) {
 
 // ---- Character classes and value checks. -----------------------------------
 
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-char to_ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 // The HTML tokenizer's whitespace; CR is included because the input stream
 // preprocessor turns it into LF before tokenizing.
 bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
@@ -180,7 +178,7 @@ bool is_digits(std::string_view s, std::size_t max_length) {
 bool equals_ascii_ci(std::string_view a, std::string_view lower) {
     if (a.size() != lower.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (to_ascii_lower(a[i]) != lower[i]) return false;
+        if (ascii_lower(a[i]) != lower[i]) return false;
     }
     return true;
 }
@@ -286,7 +284,7 @@ const char* HtmlSanitizer::scan_raw_text(const char* p, const char* end) {
                 raw_text_matched_ = 0;  // reconsume: it may be the next '<'
             }
         } else if (raw_text_matched_ < name.size() + 2) {
-            if (to_ascii_lower(*p) == name[raw_text_matched_ - 2]) {
+            if (ascii_lower(*p) == name[raw_text_matched_ - 2]) {
                 ++raw_text_matched_;
                 ++p;
             } else {
@@ -336,7 +334,7 @@ bool HtmlSanitizer::step(char c, OutputBuffer& out) {
             if (c == '/') { finish_tag_name(); state_ = State::self_closing_start_tag; return kConsumed; }
             if (c == '>') { finish_tag_name(); emit_tag(out); return kConsumed; }
             if (tag_name_length_ < kMaxNameLength && c != '\0') {
-                tag_name_[tag_name_length_++] = to_ascii_lower(c);
+                tag_name_[tag_name_length_++] = ascii_lower(c);
             } else {
                 tag_name_length_ = kMaxNameLength + 1;  // too long or NUL: never allow-listed
             }
@@ -361,7 +359,7 @@ bool HtmlSanitizer::step(char c, OutputBuffer& out) {
             }
             if (c == '=') { finish_attribute_name(); state_ = State::before_attribute_value; return kConsumed; }
             if (attribute_name_length_ < kMaxNameLength && c != '\0') {
-                attribute_name_[attribute_name_length_++] = to_ascii_lower(c);
+                attribute_name_[attribute_name_length_++] = ascii_lower(c);
             } else {
                 attribute_name_length_ = kMaxNameLength + 1;
             }

@@ -4,6 +4,7 @@
 
 #include <md4c.h>
 
+#include "common/ascii.h"
 #include "common/decimal.h"
 #include "common/html_entities.h"
 #include "common/json.h"
@@ -90,8 +91,7 @@ void append_language_class(OutputBuffer& out, const MD_ATTRIBUTE& lang, std::str
     auto keep_safe = [&](std::string_view text) {
         for (const char c : text) {
             const auto u = static_cast<unsigned char>(c);
-            const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                              (c >= '0' && c <= '9') || std::strchr("-_+.#", c) != nullptr;
+            const bool keep = u >= 0x80 || is_ascii_alnum(c) || std::strchr("-_+.#", c) != nullptr;
             if (keep && c != '\0') safe.push_back(c);
         }
     };

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "common/ascii.h"
 #include "common/decimal.h"
-
 #include "common/utf8.h"
 #include "markdown/md4c_unicode.h"
 
@@ -109,9 +109,6 @@ void append_lower_case(std::string& out, char32_t cp) {
     utf8::append(out, cp);  // already lower case ("ß", "ŉ", ligatures...)
 }
 
-bool is_ascii_alphanumeric(char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 }  // namespace
 
@@ -136,7 +133,7 @@ std::string github_slug(std::string_view plain_text) {
         const char c = plain_text[i];
         if (static_cast<unsigned char>(c) < 0x80) {
             ++i;
-            if (is_ascii_alphanumeric(c)) {
+            if (is_ascii_alnum(c)) {
                 slug.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
             } else if (c == ' ' || c == '-') {
                 slug.push_back('-');

@@ -3,13 +3,12 @@
 #include <array>
 #include <cstddef>
 
+#include "common/ascii.h"
 #include "common/html_escape.h"
 
 namespace blogreader::markdown {
 namespace {
 
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_scheme_char(char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.'; }
 // The URL parser removes these anywhere in the input before it looks at it.
 bool is_tab_or_newline(char c) { return c == '\t' || c == '\n' || c == '\r'; }

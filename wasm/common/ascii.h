@@ -1,0 +1,13 @@
+// ASCII character classes, as the specs the engine follows define them (WHATWG
+// HTML and URL, YAML, CommonMark): fixed, unlike <cctype>, which depends on the
+// C locale and takes int.
+#pragma once
+
+namespace blogreader {
+
+constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_ascii_alnum(char c) noexcept { return is_ascii_digit(c) || is_ascii_alpha(c); }
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+}  // namespace blogreader
