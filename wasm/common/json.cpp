@@ -418,17 +418,9 @@ void append_value(std::string& out, const Value& v) {
         case Value::Type::boolean: out.append(v.as_bool() ? "true" : "false"); break;
         case Value::Type::number: out.append(v.number_text()); break;
         case Value::Type::string: append_string(out, v.as_string()); break;
-        case Value::Type::array: {
-            out.push_back('[');
-            bool first = true;
-            for (const auto& item : v.items()) {
-                if (!first) out.push_back(',');
-                first = false;
-                append_value(out, item);
-            }
-            out.push_back(']');
+        case Value::Type::array:
+            append_array(out, v.items(), [&](const Value& item) { append_value(out, item); });
             break;
-        }
         case Value::Type::object: {
             out.push_back('{');
             bool first = true;

@@ -133,4 +133,18 @@ void append_value(std::string& out, const Value& v);
 /// Writes `"key":` (with a leading comma unless first is true).
 void append_key(std::string& out, std::string_view key, bool first = false);
 
+/// Appends `[a,b,...]`: '[', each item written by write(item) with commas
+/// between, ']'. The one place that lays out a JSON array.
+template <typename Items, typename Write>
+void append_array(std::string& out, const Items& items, Write&& write) {
+    out.push_back('[');
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out.push_back(',');
+        first = false;
+        write(item);
+    }
+    out.push_back(']');
+}
+
 }  // namespace blogreader::json

@@ -34,12 +34,7 @@ public:
             case Kind::literal: out.append(text_); break;
             case Kind::string: blogreader::json::append_string(out, text_); break;
             case Kind::list:
-                out.push_back('[');
-                for (std::size_t i = 0; i < items_.size(); ++i) {
-                    if (i) out.push_back(',');
-                    items_[i].append_json(out);
-                }
-                out.push_back(']');
+                blogreader::json::append_array(out, items_, [&](const Value& item) { item.append_json(out); });
                 break;
         }
     }

@@ -573,10 +573,8 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
 std::string render_metadata_json(const RenderResult& result) {
     std::string out;
     out.reserve(256 + 64 * (result.toc.size() + result.warnings.size()));
-    out.append("{\"toc\":[");
-    for (std::size_t i = 0; i < result.toc.size(); ++i) {
-        const auto& entry = result.toc[i];
-        if (i) out.push_back(',');
+    out.append("{\"toc\":");
+    json::append_array(out, result.toc, [&](const TocEntry& entry) {
         out.append("{\"level\":");
         json::append_unsigned(out, entry.level);
         json::append_key(out, "id");
@@ -584,8 +582,7 @@ std::string render_metadata_json(const RenderResult& result) {
         json::append_key(out, "text");
         json::append_string(out, entry.text);
         out.push_back('}');
-    }
-    out.push_back(']');
+    });
     json::append_key(out, "meta");
     append_fields_json(out, result.front_matter);
     json::append_key(out, "words");
@@ -593,10 +590,7 @@ std::string render_metadata_json(const RenderResult& result) {
     json::append_key(out, "readingMinutes");
     json::append_unsigned(out, result.reading_minutes);
     json::append_key(out, "warnings");
-    out.push_back('[');
-    for (std::size_t i = 0; i < result.warnings.size(); ++i) {
-        const auto& w = result.warnings[i];
-        if (i) out.push_back(',');
+    json::append_array(out, result.warnings, [&](const RenderWarning& w) {
         out.append("{\"line\":");
         if (w.line) json::append_unsigned(out, w.line);
         else out.append("null");
@@ -605,8 +599,7 @@ std::string render_metadata_json(const RenderResult& result) {
         json::append_key(out, "message");
         json::append_string(out, w.message);
         out.push_back('}');
-    }
-    out.push_back(']');
+    });
     json::append_key(out, "replacedInvalid");
     json::append_unsigned(out, result.replaced_invalid);
     json::append_key(out, "status");
