@@ -37,81 +37,83 @@ BR_ALWAYS_INLINE void put_block(OutputBuffer& out, const char (&literal)[N]) {
     append_block_markup(out, literal, N - 1);
 }
 
-// Decodes an md4c attribute (link destination, title, code info string) for a
-// decision: its substrings are plain text, entity references or NUL replacements.
-// A reference the engine does not know stays as written (html_entities.h).
-void decode_attribute(const MD_ATTRIBUTE& attr, std::string& out) {
-    out.clear();
+// Walks an md4c attribute (link destination, title, code info string) as
+// html::split_references walks raw HTML: text(view) gets plain text and decoded
+// references (a NUL replacement as U+FFFD), reference(view) a reference the
+// engine does not know, as written (html_entities.h says why writing it
+// unchanged is exact). One out-of-line copy for its three users, which run per
+// link or code block, not per byte: a template cost 270 B gzip more.
+struct AttributeSink {
+    virtual void text(std::string_view text) = 0;
+    virtual void reference(std::string_view reference) = 0;
+};
+
+void split_attribute(const MD_ATTRIBUTE& attr, AttributeSink& sink) {
     if (attr.text == nullptr) return;
+    std::string decoded;  // one reference's UTF-8: short enough to need no heap
     for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
         const MD_OFFSET begin = attr.substr_offsets[i];
-        const MD_OFFSET end = attr.substr_offsets[i + 1];
-        const std::string_view piece(attr.text + begin, end - begin);
+        const std::string_view piece(attr.text + begin, attr.substr_offsets[i + 1] - begin);
         switch (attr.substr_types[i]) {
             case MD_TEXT_ENTITY:
-                if (!html::append_decoded_entity(out, piece)) out.append(piece);
+                decoded.clear();
+                if (html::append_decoded_entity(decoded, piece)) sink.text(decoded);
+                else sink.reference(piece);
                 break;
-            case MD_TEXT_NULLCHAR: utf8::append(out, utf8::kReplacementCharacter); break;
-            default: out.append(piece); break;
+            case MD_TEXT_NULLCHAR: sink.text("\xEF\xBF\xBD"); break;
+            default: sink.text(piece); break;
         }
     }
 }
 
+// The attribute's text for a decision (URL filter): unknown references as written.
+void decode_attribute(const MD_ATTRIBUTE& attr, std::string& out) {
+    struct Decode final : AttributeSink {
+        std::string& out;
+        explicit Decode(std::string& o) : out(o) {}
+        void text(std::string_view t) override { out.append(t); }
+        void reference(std::string_view r) override { out.append(r); }
+    } sink(out);
+    out.clear();
+    split_attribute(attr, sink);
+}
+
 // Writes an md4c attribute as an attribute value: text escaped (and for a URL
-// percent-encoded like md4c-html), references decoded, except those the engine
-// does not know, which are written as they are: in an attribute value a browser
-// reads them exactly as CommonMark means them (html_entities.h).
-void append_attribute(OutputBuffer& out, const MD_ATTRIBUTE& attr, bool url, std::string& scratch) {
-    if (attr.text == nullptr) return;
-    for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
-        const MD_OFFSET begin = attr.substr_offsets[i];
-        const MD_OFFSET end = attr.substr_offsets[i + 1];
-        std::string_view text(attr.text + begin, end - begin);
-        if (attr.substr_types[i] == MD_TEXT_ENTITY) {
-            scratch.clear();
-            if (!html::append_decoded_entity(scratch, text)) {
-                out.append(text);
-                continue;
-            }
-            text = scratch;
-        } else if (attr.substr_types[i] == MD_TEXT_NULLCHAR) {
-            text = "\xEF\xBF\xBD";
+// percent-encoded like md4c-html), unknown references as written.
+void append_attribute(OutputBuffer& out, const MD_ATTRIBUTE& attr, bool url) {
+    struct Write final : AttributeSink {
+        OutputBuffer& out;
+        bool url;
+        Write(OutputBuffer& o, bool u) : out(o), url(u) {}
+        void text(std::string_view t) override {
+            if (url) append_url_attribute(out, t);
+            else html::append_escaped_attribute(out, t);
         }
-        if (url) append_url_attribute(out, text);
-        else html::append_escaped_attribute(out, text);
-    }
+        void reference(std::string_view r) override { out.append(r); }
+    } sink(out, url);
+    split_attribute(attr, sink);
 }
 
 // The code block's language for class="language-…": the first word of the info
 // string, reduced to characters that cannot break out of a class list. They need
-// no escaping; a reference the engine does not know ("&Afr;") is kept as typed,
-// so the browser decodes it as it would have (html_entities.h).
-void append_language_class(OutputBuffer& out, const MD_ATTRIBUTE& lang, std::string& scratch) {
-    std::string safe;
-    auto keep_safe = [&](std::string_view text) {
-        for (const char c : text) {
-            const auto u = static_cast<unsigned char>(c);
-            const bool keep = u >= 0x80 || is_ascii_alnum(c) || std::strchr("-_+.#", c) != nullptr;
-            if (keep && c != '\0') safe.push_back(c);
+// no escaping; an unknown reference ("&Afr;": letters, digits, '&' and ';') is
+// kept as typed, so the browser decodes it as it would have.
+void append_language_class(OutputBuffer& out, const MD_ATTRIBUTE& lang) {
+    struct Filter final : AttributeSink {
+        std::string safe;
+        void text(std::string_view t) override {
+            for (const char c : t) {
+                const auto u = static_cast<unsigned char>(c);
+                const bool keep = u >= 0x80 || is_ascii_alnum(c) || std::strchr("-_+.#", c) != nullptr;
+                if (keep && c != '\0') safe.push_back(c);
+            }
         }
-    };
-    for (int i = 0; lang.substr_offsets[i] < lang.size; ++i) {
-        const std::string_view piece(lang.text + lang.substr_offsets[i], lang.substr_offsets[i + 1] - lang.substr_offsets[i]);
-        if (lang.substr_types[i] == MD_TEXT_NULLCHAR) {
-            keep_safe("\xEF\xBF\xBD");
-            continue;
-        }
-        if (lang.substr_types[i] != MD_TEXT_ENTITY) {
-            keep_safe(piece);
-            continue;
-        }
-        scratch.clear();
-        if (html::append_decoded_entity(scratch, piece)) keep_safe(scratch);
-        else safe.append(piece);  // "&name;": letters, digits, '&' and ';' only
-    }
-    if (safe.empty()) return;
+        void reference(std::string_view r) override { safe.append(r); }
+    } sink;
+    split_attribute(lang, sink);
+    if (sink.safe.empty()) return;
     put(out, " class=\"language-");
-    out.append(safe);
+    out.append(sink.safe);
     out.push_back('"');
 }
 
@@ -199,10 +201,10 @@ private:
                 put_block(out_, "<pre><code");
                 if (d->lang.text != nullptr && d->lang.size > 0) {
                     if (options_.link_attributes) {
-                        append_language_class(out_, d->lang, scratch_);
+                        append_language_class(out_, d->lang);
                     } else {
                         put_block(out_, " class=\"language-");
-                        append_attribute(out_, d->lang, false, scratch_);
+                        append_attribute(out_, d->lang, false);
                         out_.push_back('"');
                     }
                 }
@@ -360,11 +362,11 @@ private:
         }
         const bool external = is_external_url(scratch_);
         put(out_, "<a href=\"");
-        append_attribute(out_, d.href, true, scratch_);
+        append_attribute(out_, d.href, true);
         out_.push_back('"');
         if (d.title.text != nullptr) {
             put(out_, " title=\"");
-            append_attribute(out_, d.title, false, scratch_);
+            append_attribute(out_, d.title, false);
             out_.push_back('"');
         }
         if (is_comment_) {
@@ -391,12 +393,12 @@ private:
         }
         image_written_ = true;
         put(out_, "<img src=\"");
-        append_attribute(out_, d.src, true, scratch_);
+        append_attribute(out_, d.src, true);
         put(out_, "\" alt=\"");
         // The title follows the alt text, which is still to come: kept escaped.
         image_title_.clear();
         has_image_title_ = d.title.text != nullptr;
-        if (has_image_title_) append_attribute(image_title_, d.title, false, scratch_);
+        if (has_image_title_) append_attribute(image_title_, d.title, false);
     }
 
     void close_image() {
