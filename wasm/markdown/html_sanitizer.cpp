@@ -568,8 +568,9 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         scratch_.clear();
         html::append_decoded_attribute(scratch_, raw);
         if (spec.kind == AttributeKind::url) {
-            if (!is_url_allowed(scratch_, url_policy_)) continue;
-            if (spec.name == "href") external_link = is_external_url(scratch_);
+            const UrlClass url_class = classify_url(scratch_);
+            if (!is_url_allowed(url_class, url_policy_)) continue;
+            if (spec.name == "href") external_link = is_external_url(url_class);
             out.push_back(' ');
             out.append(spec.name);
             out.append("=\"");

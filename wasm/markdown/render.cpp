@@ -356,11 +356,12 @@ private:
     // Returns whether the <a> was written (an unsafe URL drops it; the text stays).
     bool open_link(const MD_SPAN_A_DETAIL& d) {
         decode_attribute(d.href, scratch_);
-        if (!is_url_allowed(scratch_, url_policy_)) {
+        const UrlClass url_class = classify_url(scratch_);
+        if (!is_url_allowed(url_class, url_policy_)) {
             warn_dropped_url(scratch_);
             return false;
         }
-        const bool external = is_external_url(scratch_);
+        const bool external = is_external_url(url_class);
         put(out_, "<a href=\"");
         append_attribute(out_, d.href, true);
         out_.push_back('"');

@@ -74,13 +74,10 @@ UrlClass classify_url(std::string_view url) noexcept {
 }
 
 bool is_url_allowed(std::string_view url, UrlPolicy policy) noexcept {
-    return policy == UrlPolicy::unsafe_any_scheme || classify_url(url) != UrlClass::other;
+    return policy == UrlPolicy::unsafe_any_scheme || is_url_allowed(classify_url(url), policy);
 }
 
-bool is_external_url(std::string_view url) noexcept {
-    const UrlClass c = classify_url(url);
-    return c == UrlClass::http || c == UrlClass::mailto;
-}
+bool is_external_url(std::string_view url) noexcept { return is_external_url(classify_url(url)); }
 
 void append_url_attribute(OutputBuffer& out, std::string_view url) {
     static constexpr char kHex[] = "0123456789ABCDEF";

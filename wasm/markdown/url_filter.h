@@ -40,13 +40,20 @@ enum class UrlClass {
 /// form a scheme ("%6Aavascript:" is a relative path), so they are left alone.
 UrlClass classify_url(std::string_view url) noexcept;
 
-/// True when the policy allows the URL in an href or src attribute.
+/// True when the policy allows a URL of this class in an href or src attribute.
+constexpr bool is_url_allowed(UrlClass url_class, UrlPolicy policy) noexcept {
+    return policy == UrlPolicy::unsafe_any_scheme || url_class != UrlClass::other;
+}
+/// The same for a URL: classify_url(), then the above.
 bool is_url_allowed(std::string_view url, UrlPolicy policy) noexcept;
 
 /// True for URLs that may leave the site: every http:/https: URL, scheme-relative
 /// ("//host", and also "\\host" and "/\host", which browsers read the same way) and
 /// mailto:. The site's own host is not known here, so an absolute URL to the site
 /// itself counts as external too. Such links get rel="noopener noreferrer".
+constexpr bool is_external_url(UrlClass url_class) noexcept {
+    return url_class == UrlClass::http || url_class == UrlClass::mailto;
+}
 bool is_external_url(std::string_view url) noexcept;
 
 /// Writes a URL as an attribute value exactly like md4c-html (the CommonMark spec
