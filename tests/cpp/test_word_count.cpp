@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "common/html_escape.h"
+#include "common/output_buffer.h"
 #include "markdown/word_count.h"
 
 using blogreader::markdown::reading_minutes;
@@ -209,6 +211,45 @@ TEST_CASE("text fed whole counts exactly like text fed one character per call", 
     WordCounter prose;
     prose.add_text("The quick brown fox jumps over the lazy dog again and again 1234567 x");
     CHECK(prose.words() == 14);
+}
+
+TEST_CASE("add_text_and_escape writes what append_escaped_text writes and counts what add_text counts", "[word_count]") {
+    // The writer's text goes through add_text_and_escape only, so it must escape
+    // exactly like the one escaping function (html_escape.h).
+    const std::vector<std::string> atoms = {"a", "Z", "7", " ", "\n", "&", "<", ">", "\"", "'", "-", ".", ",", "=",
+                                            "&amp;", "<b>", "\xC3\xA9", "\xE2\x80\x94", "\xE6\x97\xA5", "\xF0\x9F\x8E\x89",
+                                            "\xE2\x80\x8D", "`"};
+    std::uint32_t seed = 777;
+    auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (int round = 0; round < 3000; ++round) {
+        std::vector<std::string> pieces;
+        const std::size_t count = next() % 8;
+        for (std::size_t i = 0; i < count; ++i) {
+            std::string piece;
+            const std::size_t atoms_in_piece = next() % 6;
+            for (std::size_t k = 0; k < atoms_in_piece; ++k) piece += atoms[next() % atoms.size()];
+            pieces.push_back(piece);
+        }
+        WordCounter plain, escaping;
+        blogreader::OutputBuffer expected, written;
+        written.append("<p>");  // appends after what is there
+        expected.append("<p>");
+        std::string text;
+        for (const auto& piece : pieces) {
+            text += piece + "|";
+            plain.add_text(piece);
+            blogreader::html::append_escaped_text(expected, piece);
+            escaping.add_text_and_escape(piece, written);
+        }
+        INFO(text);
+        REQUIRE(written.view() == expected.view());
+        REQUIRE(escaping.words() == plain.words());
+    }
+    WordCounter counter;
+    blogreader::OutputBuffer out;
+    counter.add_text_and_escape("Tom & \"Jerry\" <3 caf\xC3\xA9", out);
+    CHECK(out.view() == "Tom &amp; &quot;Jerry&quot; &lt;3 caf\xC3\xA9");
+    CHECK(counter.words() == 4);
 }
 
 TEST_CASE("reading_minutes rounds up", "[word_count]") {

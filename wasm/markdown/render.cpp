@@ -466,8 +466,7 @@ private:
         // Text between an inline <script> (or <svg>, ...) and its end tag belongs to
         // the dropped element: it goes with it.
         if (!options_.unsafe_raw_html && sanitizer_.in_dropped_content()) return;
-        html::append_escaped_text(out_, s);
-        words_.add_text(s);
+        words_.add_text_and_escape(s, out_);
         if (in_heading_) heading_text_.append(s);
     }
 

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "common/output_buffer.h"
+
 namespace blogreader::markdown {
 
 /// Counts words in UTF-8 text fed in pieces (text of paragraphs, headings, list
@@ -28,21 +30,24 @@ class WordCounter {
 public:
     /// Adds text; a word may continue across calls (md4c splits text at entities).
     void add_text(std::string_view utf8_text);
+    /// add_text, and appends the text to `out` escaped exactly as
+    /// html::append_escaped_text does, in the same pass over the bytes.
+    void add_text_and_escape(std::string_view utf8_text, OutputBuffer& out);
     /// Ends the current word (called between blocks, at line breaks, ...).
     void end_word() noexcept { separate(); }
     std::size_t words() const { return words_; }
 
 private:
-    void separate() noexcept {
-        in_word_ = false;
-        joiner_pending_ = false;
-    }
+    // Whether a character starts a word depends only on its class and the
+    // classes of the two characters before it (word_count.cpp), so those two
+    // classes are all the state a word carries across calls.
+    void separate() noexcept { last_ = before_last_ = 0; }
     void add_code_point(char32_t cp) noexcept;
+    template <bool kEscape>
+    void scan(std::string_view utf8_text, OutputBuffer* out);
     std::size_t words_ = 0;         ///< words started so far (a word counts when its first character comes)
-    bool in_word_ = false;
-    bool last_was_digit_ = false;   ///< the word so far ends with an ASCII digit
-    bool joiner_pending_ = false;   ///< in-word punctuation seen; it joins only if a letter/digit follows
-    bool joiner_needs_digit_ = false;  ///< the pending joiner is ',' which joins digits only
+    unsigned last_ = 0;             ///< class bits of the last character (0: a separator, or none)
+    unsigned before_last_ = 0;      ///< and of the one before it
 };
 
 /// Reading time in whole minutes, rounded up; 0 for an empty text, at least 1
