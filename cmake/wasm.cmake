@@ -51,6 +51,12 @@ set(BR_WASM_LINK_OPT "-O2" CACHE STRING "Optimization level of the validator's l
 set(BR_WASM_ENGINE_LINK_OPT "-O2" CACHE STRING "Optimization level of the Markdown engine's link")
 set(BR_WASM_MALLOC "emmalloc" CACHE STRING "Emscripten allocator (emmalloc: smallest; dlmalloc: faster)")
 option(BR_WASM_LTO "Link-time optimization of the WebAssembly build" ON)
+# WebAssembly features beyond the 2017 MVP, in every browser since 2021 (Chrome 75,
+# Firefox 79, Safari 15) and in Node 12.5+. Bulk memory turns memcpy/memset into
+# memory.copy/fill: measured on the Markdown engine 2.75 vs 2.90 ms on blog-200k
+# (best of 60 alternating batches), post-5k the same, 142 B gzip smaller; sign
+# extension as one instruction, 42 B more.
+set(br_wasm_features -mbulk-memory -msign-ext)
 set(br_lto "")
 if(BR_WASM_LTO)
   set(br_lto -flto)
@@ -83,7 +89,7 @@ set_source_files_properties("${PROJECT_SOURCE_DIR}/wasm/common/json.cpp" PROPERT
 add_library(br_json_fast STATIC wasm/common/json.cpp)
 target_include_directories(br_json_fast PRIVATE "${PROJECT_SOURCE_DIR}/wasm")
 target_compile_definitions(br_json_fast PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
-target_compile_options(br_json_fast PRIVATE ${br_lto} -fno-exceptions -fno-rtti -fno-unroll-loops)
+target_compile_options(br_json_fast PRIVATE ${br_lto} ${br_wasm_features} -fno-exceptions -fno-rtti -fno-unroll-loops)
 
 # Measured: the prebuilt libc++ in Debian's Emscripten cache has std::string's
 # members out of line, each append a call that calls __is_long(), size(), ...;
@@ -91,8 +97,8 @@ target_compile_options(br_json_fast PRIVATE ${br_lto} -fno-exceptions -fno-rtti 
 target_compile_definitions(br_core PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
 # -fno-unroll-loops: measured on the Markdown engine 478 B gzip smaller and no
 # slower (3.58-3.98 vs 3.71-4.23 ms on blog-200k, alternating in one process).
-target_compile_options(br_core PRIVATE ${br_lto} -fno-exceptions -fno-rtti -fno-unroll-loops)
-target_compile_options(br_md4c PRIVATE ${br_lto} -fno-unroll-loops)
+target_compile_options(br_core PRIVATE ${br_lto} ${br_wasm_features} -fno-exceptions -fno-rtti -fno-unroll-loops)
+target_compile_options(br_md4c PRIVATE ${br_lto} ${br_wasm_features} -fno-unroll-loops)
 
 # A build that keeps function names, for bench/size.mjs (size analysis by function and owner).
 option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size analysis only)" OFF)
@@ -100,12 +106,13 @@ option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size an
 # br_wasm_module(<target> <output name> <exports> <link -O level> [archives first]): one standalone module.
 function(br_wasm_module target output exports link_opt)
   add_executable(${target} wasm/wasm_main.cpp)
+  target_compile_options(${target} PRIVATE ${br_wasm_features})
   target_link_libraries(${target} PRIVATE ${ARGN} br_core)  # ARGN: archives that take precedence
   set_target_properties(${target} PROPERTIES OUTPUT_NAME "${output}" SUFFIX ".wasm")
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/wasm/exports.txt")
   string(REPLACE ";" "," exports "${exports}")
   target_link_options(${target} PRIVATE
-    ${link_opt} ${br_lto} -fno-exceptions -fno-rtti
+    ${link_opt} ${br_lto} ${br_wasm_features} -fno-exceptions -fno-rtti
     --no-entry
     -sSTANDALONE_WASM=1
     -sEXPORTED_FUNCTIONS=${exports}
@@ -131,6 +138,7 @@ br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared}
 add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c)
 target_link_libraries(md4c_ceiling PRIVATE br_md4c)
 set_target_properties(md4c_ceiling PROPERTIES OUTPUT_NAME "md4c-ceiling" SUFFIX ".wasm")
-target_link_options(md4c_ceiling PRIVATE ${BR_WASM_ENGINE_LINK_OPT} ${br_lto} --no-entry -sSTANDALONE_WASM=1
+target_compile_options(md4c_ceiling PRIVATE ${br_wasm_features})
+target_link_options(md4c_ceiling PRIVATE ${BR_WASM_ENGINE_LINK_OPT} ${br_lto} ${br_wasm_features} --no-entry -sSTANDALONE_WASM=1
   -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 -sMALLOC=${BR_WASM_MALLOC}
   -sALLOW_MEMORY_GROWTH=1 -sERROR_ON_UNDEFINED_SYMBOLS=1)
