@@ -21,7 +21,7 @@ enum class CharClass {
 };
 
 // Character classes as bits, so that whether a character starts a word is a
-// few bit operations on it and the two before it (see add_text).
+// few bit operations on it and the two before it (see scan).
 enum : unsigned char {
     kSeparator = 0,   ///< white space, punctuation, symbols
     kWord = 1,        ///< letter, digit, mark
@@ -95,7 +95,7 @@ CharClass classify(char32_t cp) noexcept {
 
 }  // namespace
 
-// A character that is not ASCII (ASCII takes the loop in add_text).
+// A character that is not ASCII (ASCII takes the loop in scan).
 void WordCounter::add_code_point(char32_t cp) noexcept {
     unsigned c0 = kSeparator;
     switch (classify(cp)) {
