@@ -35,9 +35,8 @@ foreach(line IN LISTS br_export_file_lines)
 endforeach()
 
 # ---- optimization. The code a render runs through for every byte (md4c, the
-# HTML writer, escaping, UTF-8, word count, the URL filter) and the comment
-# rules (goal: <= 5 us per form) are compiled for speed, everything else for
-# size. Each source gets exactly one -O flag: em++ 3.1.6 compiles "-Oz ... -O2"
+# text scan of word_count.cpp, the UTF-8 check) and the comment rules (goal:
+# <= 5 us per form) are compiled for speed, everything else for size. Each source gets exactly one -O flag: em++ 3.1.6 compiles "-Oz ... -O2"
 # as -Oz (measured), so levels cannot be layered. LTO keeps each function's own
 # level (its optsize/minsize attributes).
 set(BR_WASM_OPT "-O2" CACHE STRING "Optimization level of the hot code of the WebAssembly build")
@@ -52,11 +51,12 @@ set(BR_WASM_LINK_OPT "-O2" CACHE STRING "Optimization level of the validator's l
 set(BR_WASM_ENGINE_LINK_OPT "-O2" CACHE STRING "Optimization level of the Markdown engine's link")
 set(BR_WASM_MALLOC "emmalloc" CACHE STRING "Emscripten allocator (emmalloc: smallest; dlmalloc: faster)")
 option(BR_WASM_LTO "Link-time optimization of the WebAssembly build" ON)
-# WebAssembly features beyond the 2017 MVP, in every browser since 2021 (Chrome 75,
-# Firefox 79, Safari 15) and in Node 12.5+. Bulk memory turns memcpy/memset into
-# memory.copy/fill: measured on the Markdown engine 2.75 vs 2.90 ms on blog-200k
-# (best of 60 alternating batches), post-5k the same, 142 B gzip smaller; sign
-# extension as one instruction, 42 B more.
+# WebAssembly features beyond the 2017 MVP, in Chrome 75, Edge 79, Firefox 79 and
+# Safari 15 (late 2021) and later, and in Node 12.5+ (bulk memory sets that floor;
+# sign extension is older). Bulk memory turns memcpy/memset into memory.copy/fill:
+# measured on the Markdown engine 2.75 vs 2.90 ms on blog-200k (best of 60
+# alternating batches), post-5k the same, 142 B gzip smaller; sign extension
+# (one instruction instead of two shifts) saves 42 B more.
 set(br_wasm_features -mbulk-memory -msign-ext)
 # em++ 3.1.6 turns -Os and -Oz into "-Os/-Oz -fno-inline-functions" (its
 # INLINING_LIMIT setting), and clang then marks every function that is not
@@ -72,18 +72,25 @@ if(BR_WASM_LTO)
 endif()
 # Measured with inlining restored (-finline-functions above), 2026-12-02: the
 # HTML writer (render.cpp), the output buffer and the URL filter at -Oz are
-# 4,898 B gzip smaller for about 5 % of render time (blog-200k 2.67-2.74 vs
-# 2.53-2.62 ms, post-5k 75.9-77.7 vs 69.2-71.7 us: best of 60 alternating batches,
-# three runs); md4c at -Oz as well
-# would save 2.6 kB more for another 5-8 %, everything at -Oz 1.6 kB beyond that
-# for 12-17 %. What stays hot is the code that runs per byte: md4c, the one
+# 4,898 B gzip smaller for about 5 % of render time on blog-200k (2.67-2.74 vs
+# 2.53-2.62 ms) and about 9 % on post-5k (75.9-77.7 vs 69.2-71.7 us): best of 60
+# alternating batches, three runs. md4c at -Oz as well would save 2.6 kB more
+# for another 5-8 %, everything at -Oz 1.6 kB beyond that for 12-17 %. What stays hot is the code that runs per byte: md4c, the one
 # text scan (word count and escaping the writer's text) and the UTF-8 check of
 # the input. html_escape.cpp (attributes, raw HTML text) at -Oz: 263 B, speed
 # the same within noise.
-set(BR_WASM_HOT_SOURCES
-  wasm/markdown/md4c_unit.c wasm/common/utf8.cpp wasm/markdown/word_count.cpp wasm/api_comments.cpp
-  CACHE STRING "Sources compiled with BR_WASM_OPT (the comment rules always are); the rest get BR_WASM_SIZE_OPT")
-set(br_hot_sources ${BR_WASM_HOT_SOURCES})
+set(br_hot_sources_default
+  wasm/markdown/md4c_unit.c wasm/common/utf8.cpp wasm/markdown/word_count.cpp wasm/api_comments.cpp)
+# To try another split, set BR_WASM_HOT_SOURCES_OVERRIDE (paths relative to the
+# project) when configuring. The list above is not a cache variable, so a build
+# tree configured before it changed follows the new list, not a cached copy.
+set(BR_WASM_HOT_SOURCES_OVERRIDE "" CACHE STRING
+  "Sources compiled with BR_WASM_OPT instead of the default list in cmake/wasm.cmake (the comment rules always are)")
+if(BR_WASM_HOT_SOURCES_OVERRIDE)
+  set(br_hot_sources ${BR_WASM_HOT_SOURCES_OVERRIDE})
+else()
+  set(br_hot_sources ${br_hot_sources_default})
+endif()
 file(GLOB br_comment_sources "${PROJECT_SOURCE_DIR}/wasm/comments/*.cpp")
 list(TRANSFORM br_hot_sources PREPEND "${PROJECT_SOURCE_DIR}/")
 list(APPEND br_hot_sources ${br_comment_sources})

@@ -1,8 +1,12 @@
-// The only two functions that put untrusted text into HTML. Every text node and
-// every attribute value the engine writes goes through one of them, with one
-// exception: the Markdown writer's text, which markdown::WordCounter escapes
-// while it counts its words, by the same rule (one pass over every byte of the
-// article; test_word_count.cpp checks that both write the same bytes).
+// The two functions that escape untrusted text for HTML. Every text node and
+// every attribute value the engine writes goes through one of them, except:
+// - the Markdown writer's text, which markdown::WordCounter escapes while it
+//   counts its words, by the same rule (one pass over every byte of the
+//   article; test_word_count.cpp checks that both write the same bytes);
+// - entity references the engine does not decode, which render.cpp and the
+//   sanitizer write as typed (html_entities.h: may_write_reference_verbatim
+//   admits only '&', letters, digits and ';');
+// - raw HTML under the loudly named unsafe_raw_html option.
 #pragma once
 
 #include <string_view>
