@@ -34,10 +34,11 @@ foreach(line IN LISTS br_export_file_lines)
   endif()
 endforeach()
 
-# ---- optimization. The code a render runs through for every byte (md4c, the
-# text scan of word_count.cpp, the UTF-8 check) and the comment rules (goal:
-# <= 5 us per form) are compiled for speed, everything else for size. Each source gets exactly one -O flag: em++ 3.1.6 compiles "-Oz ... -O2"
-# as -Oz (measured), so levels cannot be layered. LTO keeps each function's own
+# ---- optimization. The code a render runs through for every byte of text (the
+# scan of word_count.cpp, the UTF-8 check) and the comment rules (goal: <= 5 us
+# per form) are compiled for speed, everything else, md4c included, for size.
+# Each source gets exactly one -O flag: em++ 3.1.6 compiles "-Oz ... -O2" as
+# -Oz (measured), so levels cannot be layered. LTO keeps each function's own
 # level (its optsize/minsize attributes).
 set(BR_WASM_OPT "-O2" CACHE STRING "Optimization level of the hot code of the WebAssembly build")
 set(BR_WASM_SIZE_OPT "-Oz" CACHE STRING "Optimization level of the rest of the WebAssembly build")
@@ -74,13 +75,16 @@ endif()
 # HTML writer (render.cpp), the output buffer and the URL filter at -Oz are
 # 4,898 B gzip smaller for about 5 % of render time on blog-200k (2.67-2.74 vs
 # 2.53-2.62 ms) and about 9 % on post-5k (75.9-77.7 vs 69.2-71.7 us): best of 60
-# alternating batches, three runs. md4c at -Oz as well would save 2.6 kB more
-# for another 5-8 %, everything at -Oz 1.6 kB beyond that for 12-17 %. What stays hot is the code that runs per byte: md4c, the one
-# text scan (word count and escaping the writer's text) and the UTF-8 check of
-# the input. html_escape.cpp (attributes, raw HTML text) at -Oz: 263 B, speed
-# the same within noise.
-set(br_hot_sources_default
-  wasm/markdown/md4c_unit.c wasm/common/utf8.cpp wasm/markdown/word_count.cpp wasm/api_comments.cpp)
+# alternating batches, three runs. Everything at -Oz: about 4 kB more for 12-17 %.
+# md4c at -Oz parses 8 % slower (1.21 vs 1.12 ms on blog-200k) for 2.6 kB; with
+# OutputBuffer's appends forced inline in the writer (output_buffer.h), which
+# wins that back, the engine is as fast as with md4c at -O2 (0-3 %, alternating
+# batches) and 1,443 B smaller, so md4c is compiled for size too. What stays
+# hot is the code that runs per byte of text: the one scan (word count and
+# escaping the writer's text) and the UTF-8 check of the input.
+# html_escape.cpp (attributes, raw HTML text) at -Oz: 263 B, speed the same
+# within noise.
+set(br_hot_sources_default wasm/common/utf8.cpp wasm/markdown/word_count.cpp wasm/api_comments.cpp)
 # To try another split, set BR_WASM_HOT_SOURCES_OVERRIDE (paths relative to the
 # project) when configuring. The list above is not a cache variable, so a build
 # tree configured before it changed follows the new list, not a cached copy.

@@ -15,10 +15,12 @@
 #include <string>
 #include <string_view>
 
-// BR_ALWAYS_INLINE: the hot path of a tiny function, inlined into every caller
-// in the sources compiled for speed. Sources compiled for size (-Os/-Oz define
-// __OPTIMIZE_SIZE__) let the compiler choose: measured 188 B gzip smaller, same speed.
-#if defined(__GNUC__) && !defined(__OPTIMIZE_SIZE__)
+// BR_ALWAYS_INLINE: the hot path of a tiny function, inlined into every caller,
+// also in the sources compiled for size. Measured on the Markdown engine with the
+// HTML writer at -Oz (2026-12-02): +1,201 B gzip, 4-6 % faster on blog-200k and
+// 6-11 % on post-5k; with md4c at -Oz too, the engine is as fast as with md4c at
+// -O2 and calls here (0-3 %, alternating batches) and 1,443 B smaller.
+#if defined(__GNUC__)
 #define BR_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define BR_ALWAYS_INLINE inline
