@@ -4,7 +4,9 @@
 #include <cstdint>
 
 #include "common/ascii.h"
+#include "common/hash.h"
 #include "common/html_escape.h"
+#include "common/utf8.h"
 
 // Records "NAME;UTF8\0"; a legacy name's record (one a browser decodes even
 // without ';') ends in "\1". Generated at configure time from md4c's entity.c by
@@ -26,12 +28,6 @@ std::string_view record_name(std::uint16_t offset) {
     return {p, n};
 }
 
-std::uint32_t hash_name(std::string_view name) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-}
-
 // An open-addressing hash table of record offsets (+1; 0 is a free slot), built
 // on first use: about one name comparison per look-up. A binary search over the
 // sorted records took ~3 % of a render in WASM (the legacy-prefix check looks
@@ -44,7 +40,7 @@ struct EntityIndex {
         std::size_t pos = 0;
         for (std::size_t i = 0; i < BR_HTML_ENTITY_COUNT; ++i) {
             const auto offset = static_cast<std::uint16_t>(pos);
-            std::size_t slot = hash_name(record_name(offset)) & (kSlots - 1);
+            std::size_t slot = fnv1a(record_name(offset)) & (kSlots - 1);
             while (slots[slot] != 0) slot = (slot + 1) & (kSlots - 1);
             slots[slot] = static_cast<std::uint16_t>(offset + 1);
             while (!is_record_end(kHtmlEntityTable[pos])) ++pos;
@@ -69,15 +65,7 @@ constexpr std::size_t kMaxNameLength = 32;
 // number of UTF-8 bytes written.
 std::size_t encode_code_point_reference(std::uint32_t value, char (&out)[8]) {
     if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) value = 0xFFFD;
-    if (value < 0x80) {
-        out[0] = static_cast<char>(value);
-        return 1;
-    }
-    std::size_t n = value < 0x800 ? 2 : value < 0x10000 ? 3 : 4;
-    for (std::size_t i = n - 1; i > 0; --i, value >>= 6) out[i] = static_cast<char>(0x80 | (value & 0x3F));
-    static constexpr unsigned char kLead[5] = {0, 0, 0xC0, 0xE0, 0xF0};
-    out[0] = static_cast<char>(kLead[n] | value);
-    return n;
+    return utf8::encode(static_cast<char32_t>(value), out);
 }
 
 // Parses "#123" / "#x1F" (without '&'), returns characters consumed or 0.
@@ -108,7 +96,7 @@ const char* find_record(std::string_view name) noexcept {
     if (name.empty()) return nullptr;
     const auto& slots = entity_index().slots;
     constexpr std::size_t kMask = EntityIndex::kSlots - 1;
-    for (std::size_t slot = hash_name(name) & kMask; slots[slot] != 0; slot = (slot + 1) & kMask) {
+    for (std::size_t slot = fnv1a(name) & kMask; slots[slot] != 0; slot = (slot + 1) & kMask) {
         const char* record = kHtmlEntityTable + (slots[slot] - 1);
         if (record[0] == name[0] && record_name(static_cast<std::uint16_t>(slots[slot] - 1)) == name) return record;
     }

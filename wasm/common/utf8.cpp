@@ -36,30 +36,33 @@ Decoded decode(std::string_view text, std::size_t offset) noexcept {
     return {cp, need + 1, true};
 }
 
-// One append of up to four bytes: four inlined push_backs were 1.9 kB of code.
-void append(std::string& out, char32_t cp) {
-    char bytes[4];
-    std::size_t size;
+std::size_t encode(char32_t cp, char* bytes) noexcept {
     if (cp < 0x80) {
         bytes[0] = static_cast<char>(cp);
-        size = 1;
-    } else if (cp < 0x800) {
+        return 1;
+    }
+    if (cp < 0x800) {
         bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
         bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
-        size = 2;
-    } else if (cp < 0x10000) {
+        return 2;
+    }
+    if (cp < 0x10000) {
         bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
         bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
-        size = 3;
-    } else {
-        bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
-        bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
-        size = 4;
+        return 3;
     }
-    out.append(bytes, size);
+    bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
+    bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+// One append of up to four bytes: four inlined push_backs were 1.9 kB of code.
+void append(std::string& out, char32_t cp) {
+    char bytes[4];
+    out.append(bytes, encode(cp, bytes));
 }
 
 namespace {

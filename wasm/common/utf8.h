@@ -25,6 +25,10 @@ struct Decoded {
 /// repairing gives the same U+FFFD count as a browser's TextDecoder.
 Decoded decode(std::string_view text, std::size_t offset) noexcept;
 
+/// Writes the UTF-8 form of code_point (which must be a scalar value) to
+/// bytes[0..3]; returns how many bytes it takes (1 to 4).
+std::size_t encode(char32_t code_point, char* bytes) noexcept;
+
 /// Appends the UTF-8 form of code_point (which must be a scalar value) to out.
 void append(std::string& out, char32_t code_point);
 
