@@ -1,11 +1,11 @@
 #include "markdown/slug.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <iterator>
 
 #include "common/ascii.h"
 #include "common/decimal.h"
+#include "common/hash.h"
 #include "common/utf8.h"
 #include "markdown/md4c_unicode.h"
 
@@ -134,7 +134,7 @@ std::string github_slug(std::string_view plain_text) {
         if (static_cast<unsigned char>(c) < 0x80) {
             ++i;
             if (is_ascii_alnum(c)) {
-                slug.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+                slug.push_back(ascii_lower(c));
             } else if (c == ' ' || c == '-') {
                 slug.push_back('-');
             } else if (c == '_') {
@@ -170,10 +170,8 @@ SlugRegistry::Slot& SlugRegistry::slot_for(std::string_view slug) {
             }
         }
     }
-    std::uint32_t hash = 2166136261u;  // FNV-1a
-    for (const char c : slug) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = fnv1a(slug) & mask;; i = (i + 1) & mask) {
         if (slots_[i].slug.empty() || slots_[i].slug == slug) return slots_[i];
     }
 }
