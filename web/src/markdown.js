@@ -65,13 +65,11 @@ function checkBoolean(options, name) {
   return value;
 }
 
+const RENDER_OPTION_NAMES = Object.keys(RENDER_DEFAULTS);
+
 function renderFlags(options) {
+  checkOptions('renderMarkdown', options, RENDER_OPTION_NAMES);
   const o = { ...RENDER_DEFAULTS, ...options };
-  for (const key of Object.keys(options)) {
-    if (!(key in RENDER_DEFAULTS)) {
-      throw new TypeError(`renderMarkdown: unknown option "${key}" (known: ${Object.keys(RENDER_DEFAULTS).join(', ')})`);
-    }
-  }
   if (o.profile !== 'article' && o.profile !== 'comment') {
     throw new TypeError(`renderMarkdown: options.profile must be "article" or "comment", got ${describe(o.profile)}`);
   }
@@ -127,7 +125,6 @@ export function renderMarkdown(markdown, options = {}) {
   if (typeof markdown !== 'string' && !(markdown instanceof Uint8Array)) {
     throw new TypeError(`renderMarkdown: markdown must be a string or a Uint8Array, got ${describe(markdown)}`);
   }
-  if (options === null || typeof options !== 'object') throw new TypeError('renderMarkdown: options must be an object');
   const { flags, tocLevels, wordsPerMinute, idPrefix } = renderFlags(options);
   const { status, html, metadata } = callRenderMarkdown(markdown, flags, tocLevels, wordsPerMinute, idPrefix);
   if (status === STATUS.ERROR_OUT_OF_MEMORY) {
