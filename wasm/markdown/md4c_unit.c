@@ -2,6 +2,24 @@
  * Unicode tables. Including the .c file (unpacked from the verified Debian source
  * tarball into the build tree; see cmake/md4c.cmake) is deliberate: it lets the
  * slug and word-count code share md4c's tables instead of carrying a copy. */
+#include "md4c.h"
+/* Parser features no profile of ours turns on (render.cpp sets the flags) are
+ * made compile-time zero here, before md4c.c sees them, so that the compiler
+ * drops their code: wiki links, LaTeX math spans, underline, whitespace
+ * collapsing, permissive ATX headers, no-indented-code. md4c.c tests every one
+ * as `flags & MD_FLAG_X`; with the macro 0 that test is constant false. */
+#undef MD_FLAG_COLLAPSEWHITESPACE
+#define MD_FLAG_COLLAPSEWHITESPACE 0
+#undef MD_FLAG_PERMISSIVEATXHEADERS
+#define MD_FLAG_PERMISSIVEATXHEADERS 0
+#undef MD_FLAG_NOINDENTEDCODEBLOCKS
+#define MD_FLAG_NOINDENTEDCODEBLOCKS 0
+#undef MD_FLAG_LATEXMATHSPANS
+#define MD_FLAG_LATEXMATHSPANS 0
+#undef MD_FLAG_WIKILINKS
+#define MD_FLAG_WIKILINKS 0
+#undef MD_FLAG_UNDERLINE
+#define MD_FLAG_UNDERLINE 0
 #include "md4c.c"
 #include "md4c_unicode.h"
 

@@ -308,7 +308,6 @@ private:
             case MD_SPAN_STRONG: put(out_, "<strong>"); break;
             case MD_SPAN_CODE: put(out_, "<code>"); break;
             case MD_SPAN_DEL: put(out_, "<del>"); break;
-            case MD_SPAN_U: put(out_, "<u>"); break;
             case MD_SPAN_A: written = open_link(*static_cast<const MD_SPAN_A_DETAIL*>(detail)); break;
             case MD_SPAN_IMG: open_image(*static_cast<const MD_SPAN_IMG_DETAIL*>(detail)); break;
             default: written = false; break;
@@ -347,7 +346,6 @@ private:
             case MD_SPAN_STRONG: put(out_, "</strong>"); break;
             case MD_SPAN_CODE: put(out_, "</code>"); break;
             case MD_SPAN_DEL: put(out_, "</del>"); break;
-            case MD_SPAN_U: put(out_, "</u>"); break;
             case MD_SPAN_A: put(out_, "</a>"); break;
             default: break;
         }
