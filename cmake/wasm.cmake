@@ -176,10 +176,18 @@ br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared}
 
 # bench/md4c_ceiling.c: md4c with empty callbacks, the speed ceiling that
 # bench/ceiling.mjs measures. Not part of the default build.
-add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c)
-target_link_libraries(md4c_ceiling PRIVATE br_md4c)
+# The same allocator as the engine, so that the ceiling parses under the same conditions.
+if(BR_WASM_MALLOC STREQUAL "size-classes")
+  add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c wasm/wasm_malloc.cpp)
+  target_link_libraries(md4c_ceiling PRIVATE br_core)
+  set(br_ceiling_malloc -sMALLOC=none)
+else()
+  add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c)
+  target_link_libraries(md4c_ceiling PRIVATE br_md4c)
+  set(br_ceiling_malloc -sMALLOC=${BR_WASM_MALLOC})
+endif()
 set_target_properties(md4c_ceiling PROPERTIES OUTPUT_NAME "md4c-ceiling" SUFFIX ".wasm")
-target_compile_options(md4c_ceiling PRIVATE ${br_wasm_features})
+target_compile_options(md4c_ceiling PRIVATE ${br_wasm_features} ${br_lto})
 target_link_options(md4c_ceiling PRIVATE ${BR_WASM_ENGINE_LINK_OPT} ${br_lto} ${br_wasm_features} --no-entry -sSTANDALONE_WASM=1
-  -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 -sMALLOC=${BR_WASM_MALLOC}
+  -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 ${br_ceiling_malloc}
   -sALLOW_MEMORY_GROWTH=1 -sERROR_ON_UNDEFINED_SYMBOLS=1)
