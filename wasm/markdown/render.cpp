@@ -18,9 +18,6 @@
 namespace blogreader::markdown {
 namespace {
 
-constexpr std::string_view kExternalRel = "noopener noreferrer";
-constexpr std::string_view kCommentRel = "nofollow ugc noopener noreferrer";
-
 template <std::size_t N>
 BR_ALWAYS_INLINE void put(OutputBuffer& out, const char (&literal)[N]) {
     out.append(literal, N - 1);
@@ -272,16 +269,16 @@ private:
             attr.push_back('"');
             out_.insert(heading_tag_at_ + 3, attr.view());
             if (options_.heading_anchors) {
-                put(out_, " <a class=\"heading-anchor\" href=\"#");
+                put_block(out_, " <a class=\"heading-anchor\" href=\"#");
                 append_url_attribute(out_, id);
-                put(out_, "\" aria-label=\"");
-                html::append_escaped_attribute(out_, "Permalink: " + heading_text_);
-                put(out_, "\">#</a>");
+                put_block(out_, "\" aria-label=\"Permalink: ");
+                html::append_escaped_attribute(out_, heading_text_);
+                put_block(out_, "\">#</a>");
             }
         }
-        put(out_, "</h");
+        put_block(out_, "</h");
         out_.push_back(static_cast<char>('0' + heading_level_));
-        put(out_, ">\n");
+        put_block(out_, ">\n");
         if (options_.toc_levels & (1u << heading_level_)) {
             result_.toc.push_back(TocEntry{heading_level_, std::move(id), heading_text_});
         }
@@ -360,24 +357,15 @@ private:
             return false;
         }
         const bool external = is_external_url(url_class);
-        put(out_, "<a href=\"");
+        put_block(out_, "<a href=\"");
         append_attribute(out_, d.href, true);
-        out_.push_back('"');
         if (d.title.text != nullptr) {
-            put(out_, " title=\"");
+            put_block(out_, "\" title=\"");
             append_attribute(out_, d.title, false);
-            out_.push_back('"');
         }
-        if (is_comment_) {
-            put(out_, " rel=\"");
-            out_.append(kCommentRel);
-            out_.push_back('"');
-        } else if (options_.link_attributes && external) {
-            put(out_, " rel=\"");
-            out_.append(kExternalRel);
-            out_.push_back('"');
-        }
-        out_.push_back('>');
+        if (is_comment_) put_block(out_, "\" rel=\"nofollow ugc noopener noreferrer\">");
+        else if (options_.link_attributes && external) put_block(out_, "\" rel=\"noopener noreferrer\">");
+        else put_block(out_, "\">");
         return true;
     }
 
@@ -391,9 +379,9 @@ private:
             return;
         }
         image_written_ = true;
-        put(out_, "<img src=\"");
+        put_block(out_, "<img src=\"");
         append_attribute(out_, d.src, true);
-        put(out_, "\" alt=\"");
+        put_block(out_, "\" alt=\"");
         // The title follows the alt text, which is still to come: kept escaped.
         image_title_.clear();
         has_image_title_ = d.title.text != nullptr;
@@ -402,14 +390,12 @@ private:
 
     void close_image() {
         if (!image_written_) return;
-        out_.push_back('"');
         if (has_image_title_) {
-            put(out_, " title=\"");
+            put_block(out_, "\" title=\"");
             out_.append(image_title_.view());
-            out_.push_back('"');
         }
-        if (options_.link_attributes) put(out_, " loading=\"lazy\" decoding=\"async\"");
-        out_.push_back('>');
+        if (options_.link_attributes) put_block(out_, "\" loading=\"lazy\" decoding=\"async\">");
+        else put_block(out_, "\">");
     }
 
     // ---- text -------------------------------------------------------------
