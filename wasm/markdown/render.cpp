@@ -188,9 +188,8 @@ private:
                 heading_tag_at_ = out_.size();
                 heading_text_.clear();
                 in_heading_ = true;
-                put_block(out_, "<h");
-                out_.push_back(static_cast<char>('0' + d->level));
-                out_.push_back('>');
+                const char tag[] = {'<', 'h', static_cast<char>('0' + d->level), '>'};
+                append_block_markup(out_, tag, sizeof tag);
                 break;
             }
             case MD_BLOCK_CODE: {
@@ -202,10 +201,10 @@ private:
                     } else {
                         put_block(out_, " class=\"language-");
                         append_attribute(out_, d->lang, false);
-                        out_.push_back('"');
+                        put_block(out_, "\"");
                     }
                 }
-                out_.push_back('>');
+                put_block(out_, ">");
                 break;
             }
             case MD_BLOCK_HTML: break;  // its lines arrive as MD_TEXT_HTML
@@ -216,14 +215,13 @@ private:
             case MD_BLOCK_TR: put_block(out_, "<tr>\n"); break;
             case MD_BLOCK_TH:
             case MD_BLOCK_TD: {
-                out_.append(type == MD_BLOCK_TH ? "<th" : "<td", 3);
+                append_block_markup(out_, type == MD_BLOCK_TH ? "<th" : "<td", 3);
                 switch (static_cast<const MD_BLOCK_TD_DETAIL*>(detail)->align) {
-                    case MD_ALIGN_LEFT: put_block(out_, " align=\"left\""); break;
-                    case MD_ALIGN_CENTER: put_block(out_, " align=\"center\""); break;
-                    case MD_ALIGN_RIGHT: put_block(out_, " align=\"right\""); break;
-                    default: break;
+                    case MD_ALIGN_LEFT: put_block(out_, " align=\"left\">"); break;
+                    case MD_ALIGN_CENTER: put_block(out_, " align=\"center\">"); break;
+                    case MD_ALIGN_RIGHT: put_block(out_, " align=\"right\">"); break;
+                    default: put_block(out_, ">"); break;
                 }
-                out_.push_back('>');
                 break;
             }
         }
@@ -276,9 +274,8 @@ private:
                 put_block(out_, "\">#</a>");
             }
         }
-        put_block(out_, "</h");
-        out_.push_back(static_cast<char>('0' + heading_level_));
-        put_block(out_, ">\n");
+        const char tag[] = {'<', '/', 'h', static_cast<char>('0' + heading_level_), '>', '\n'};
+        append_block_markup(out_, tag, sizeof tag);
         if (options_.toc_levels & (1u << heading_level_)) {
             result_.toc.push_back(TocEntry{heading_level_, std::move(id), heading_text_});
         }
