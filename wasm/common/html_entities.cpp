@@ -8,11 +8,13 @@
 #include "common/html_escape.h"
 #include "common/utf8.h"
 
-// Records "NAME;UTF8\0"; a legacy name's record (one a browser decodes even
-// without ';') ends in "\1". Generated at configure time from md4c's entity.c by
-// cmake/entity_table.cmake, which also says which names are kept, and why. A hash
-// index built on first use (EntityIndex) keeps look-ups O(1), so even a document
-// made of nothing but entities stays fast.
+// The names the engine decodes, as a compact stream generated at configure time
+// from md4c's entity.c by cmake/entity_table.cmake (which says which names are
+// kept, and why, and how the stream is encoded: sorted by code point, deltas).
+// At first use it is expanded into records "NAME;UTF8\0" (a legacy name's, one
+// a browser decodes even without ';', ends in "\1"), with a hash index over
+// them that keeps look-ups O(1), so even a document made of nothing but
+// entities stays fast.
 #include "html_entity_table.inc"
 
 namespace blogreader::html {
@@ -21,39 +23,60 @@ namespace {
 // '\0' ends a record, '\1' a legacy name's record; UTF-8 never has either byte.
 bool is_record_end(char c) { return c == '\0' || c == '\1'; }
 
-std::string_view record_name(std::uint16_t offset) {
-    const char* p = kHtmlEntityTable + offset;
-    std::size_t n = 0;
-    while (p[n] != ';') ++n;
-    return {p, n};
+// One value of the stream: 1-3 bytes, all >= 0x80 (cmake/entity_table.cmake).
+char32_t read_stream_value(const unsigned char*& p) {
+    const unsigned lead = *p++;
+    const unsigned more = lead < 0xC0 ? 0 : lead < 0xE0 ? 1 : 2;
+    char32_t value = lead & (0x3Fu >> more);
+    for (unsigned i = 0; i < more; ++i) value = (value << 6) | (*p++ & 0x3Fu);
+    return value;
 }
 
-// An open-addressing hash table of record offsets (+1; 0 is a free slot), built
-// on first use: about one name comparison per look-up. A binary search over the
-// sorted records took ~3 % of a render in WASM (the legacy-prefix check looks
-// up several prefixes per unknown name).
-struct EntityIndex {
+// The expanded records and an open-addressing hash table of their offsets
+// (+1; 0 is a free slot), built on first use: about one name comparison per
+// look-up. A binary search over the sorted records took ~3 % of a render in
+// WASM (the legacy-prefix check looks up several prefixes per unknown name).
+struct EntityTable {
     static constexpr std::size_t kSlots = 2048;  // a power of two, at most half full
     static_assert(BR_HTML_ENTITY_COUNT * 2 <= kSlots, "grow kSlots with the table");
+    static_assert(BR_HTML_ENTITY_RECORD_BYTES < 65535, "record offsets (+1) are 16-bit");
+    char records[BR_HTML_ENTITY_RECORD_BYTES];
     std::array<std::uint16_t, kSlots> slots{};
-    EntityIndex() {
+
+    std::string_view name_at(std::size_t offset) const {
+        const char* p = records + offset;
+        std::size_t n = 0;
+        while (p[n] != ';') ++n;
+        return {p, n};
+    }
+
+    EntityTable() {
+        const auto* p = reinterpret_cast<const unsigned char*>(kHtmlEntityStream);
+        const auto* const end = p + sizeof(kHtmlEntityStream) - 1;
         std::size_t pos = 0;
-        for (std::size_t i = 0; i < BR_HTML_ENTITY_COUNT; ++i) {
-            const auto offset = static_cast<std::uint16_t>(pos);
-            std::size_t slot = fnv1a(record_name(offset)) & (kSlots - 1);
+        char32_t code_point = 0;
+        while (p < end) {
+            code_point += read_stream_value(p);
+            const std::size_t offset = pos;
+            while (*p != ';' && *p != ':') records[pos++] = static_cast<char>(*p++);
+            const bool legacy = *p++ == ':';
+            records[pos++] = ';';
+            pos += utf8::encode(code_point, records + pos);
+            if (p < end && *p == '+') {
+                ++p;
+                pos += utf8::encode(read_stream_value(p), records + pos);
+            }
+            records[pos++] = legacy ? '\1' : '\0';
+            std::size_t slot = fnv1a(name_at(offset)) & (kSlots - 1);
             while (slots[slot] != 0) slot = (slot + 1) & (kSlots - 1);
             slots[slot] = static_cast<std::uint16_t>(offset + 1);
-            while (!is_record_end(kHtmlEntityTable[pos])) ++pos;
-            ++pos;
         }
     }
 };
 
-static_assert(sizeof(kHtmlEntityTable) < 65535, "entity table offsets (+1) are 16-bit");
-
-const EntityIndex& entity_index() {
-    static const EntityIndex index;
-    return index;
+const EntityTable& entity_table() {
+    static const EntityTable table;
+    return table;
 }
 
 // The longest WHATWG name, "CounterClockwiseContourIntegral", has 31 characters.
@@ -94,11 +117,11 @@ std::size_t parse_numeric(std::string_view s, std::uint32_t& value) {
 // The record of `name`, or nullptr. Its expansion starts after "NAME;".
 const char* find_record(std::string_view name) noexcept {
     if (name.empty()) return nullptr;
-    const auto& slots = entity_index().slots;
-    constexpr std::size_t kMask = EntityIndex::kSlots - 1;
-    for (std::size_t slot = fnv1a(name) & kMask; slots[slot] != 0; slot = (slot + 1) & kMask) {
-        const char* record = kHtmlEntityTable + (slots[slot] - 1);
-        if (record[0] == name[0] && record_name(static_cast<std::uint16_t>(slots[slot] - 1)) == name) return record;
+    const EntityTable& table = entity_table();
+    constexpr std::size_t kMask = EntityTable::kSlots - 1;
+    for (std::size_t slot = fnv1a(name) & kMask; table.slots[slot] != 0; slot = (slot + 1) & kMask) {
+        const std::size_t offset = table.slots[slot] - 1u;
+        if (table.records[offset] == name[0] && table.name_at(offset) == name) return table.records + offset;
     }
     return nullptr;
 }
