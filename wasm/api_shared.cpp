@@ -3,12 +3,17 @@
 #include "api.h"
 #include "api_internal.h"
 
+#include <cstdlib>
 #include <string>
 
 namespace {
 
-// Owned here and valid until the next call of any br_* function.
-std::string g_input;
+// Owned here and valid until the next call of any br_* function. The input is
+// a plain malloc() block, not a std::string: resizing a string zero-fills it
+// (10 MB of writes the caller overwrites at once), and its allocation failure
+// aborts (no exceptions), where br_input_buffer() promises NULL.
+char* g_input = nullptr;
+std::size_t g_input_capacity = 0;
 std::string g_json;
 const char* g_html = "";
 std::size_t g_html_size = 0;
@@ -31,12 +36,13 @@ extern "C" {
 int br_abi_version(void) { return BR_ABI_VERSION; }
 
 char* br_input_buffer(size_t size) {
-    if (g_input.size() < size) {
-        g_input.clear();
-        g_input.shrink_to_fit();
-        g_input.resize(size);
+    if (size == 0) size = 1;  // a valid pointer even for empty input
+    if (g_input_capacity < size) {
+        std::free(g_input);  // the old contents are not needed: the caller rewrites them
+        g_input = static_cast<char*>(std::malloc(size));
+        g_input_capacity = g_input != nullptr ? size : 0;
     }
-    return g_input.data();
+    return g_input;
 }
 
 const char* br_output_data(int part) { return part == BR_OUTPUT_HTML ? g_html : g_json.data(); }
