@@ -25,6 +25,9 @@ endif()
 # The HTML5 named character references, turned from md4c's entity.c into one
 # compact string (see wasm/common/html_entities.cpp for the format and why).
 set(BR_ENTITY_TABLE "${CMAKE_BINARY_DIR}/generated/html_entity_table.inc")
+# A change to the generator re-runs the configure step, and with it the generator,
+# even when only `cmake --build` is called.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake")
 if(NOT EXISTS "${BR_ENTITY_TABLE}" OR "${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake" IS_NEWER_THAN "${BR_ENTITY_TABLE}")
   execute_process(COMMAND "${CMAKE_COMMAND}" -DINPUT=${MD4C_SOURCE_DIR}/entity.c -DOUTPUT=${BR_ENTITY_TABLE}
                           -P "${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake"

@@ -21,24 +21,20 @@ void emscripten_notify_memory_growth(std::size_t memory_index);
 
 namespace {
 
-constexpr std::uintptr_t kPageBytes = 65536;
-
 std::uintptr_t g_break = 0;
 
 void* more_memory(std::size_t bytes) {
     if (g_break == 0) g_break = (reinterpret_cast<std::uintptr_t>(&__heap_base) + 7) & ~std::uintptr_t{7};
-    // Every request is a power of two >= 16 and the break starts 8-aligned,
-    // so every block is 8-aligned.
+    // Every block is a multiple of 8 bytes and the break starts 8-aligned, so
+    // every block is 8-aligned.
     const std::uintptr_t block = g_break;
-    const std::uintptr_t end = block + bytes;
-    if (end < block) return nullptr;  // past the 4 GiB address space
-    const std::uintptr_t have = __builtin_wasm_memory_size(0) * kPageBytes;
-    if (end > have) {
-        const std::uintptr_t pages = (end - have + kPageBytes - 1) / kPageBytes;
-        if (__builtin_wasm_memory_grow(0, pages) == static_cast<std::size_t>(-1)) return nullptr;
+    const std::uint64_t end = std::uint64_t{block} + bytes;
+    if (end > UINTPTR_MAX) return nullptr;  // past the address space
+    if (const std::uint64_t grow = blogreader::heap::pages_to_grow(end, __builtin_wasm_memory_size(0))) {
+        if (__builtin_wasm_memory_grow(0, static_cast<std::size_t>(grow)) == static_cast<std::size_t>(-1)) return nullptr;
         emscripten_notify_memory_growth(0);
     }
-    g_break = end;
+    g_break = static_cast<std::uintptr_t>(end);
     return reinterpret_cast<void*>(block);
 }
 

@@ -26,7 +26,7 @@ struct Arena {
 
     static void* more(std::size_t bytes) {
         REQUIRE(bytes >= 16);
-        REQUIRE((bytes & (bytes - 1)) == 0);  // always a whole class
+        REQUIRE(bytes % 8 == 0);  // a whole class: its usable bytes + the header
         if (bytes > limit - used) return nullptr;
         void* block = std::aligned_alloc(8, bytes);
         REQUIRE(block != nullptr);
@@ -51,18 +51,60 @@ struct TestHeap {
 
 }  // namespace
 
-TEST_CASE("size classes: the smallest power of two that holds the request and its header", "[heap]") {
-    CHECK(heap::class_for(0) == 4);
-    CHECK(heap::class_for(8) == 4);
-    CHECK(heap::class_for(9) == 5);
-    CHECK(heap::class_for(24) == 5);
-    CHECK(heap::class_for(25) == 6);
-    CHECK(heap::class_for((1u << 20) - 8) == 20);
-    CHECK(heap::class_for((1u << 20) - 7) == 21);
-    CHECK(heap::class_for((std::size_t{1} << 31) - 8) == 31);
-    CHECK(heap::class_for((std::size_t{1} << 31) - 7) == 0);  // too large
-    CHECK(heap::class_for(SIZE_MAX) == 0);                     // would overflow
-    CHECK(heap::class_for(SIZE_MAX - 7) == 0);
+TEST_CASE("size classes: the smallest class that holds the request, at most a quarter larger", "[heap]") {
+    CHECK(heap::usable_bytes(heap::class_for(0)) == 8);
+    CHECK(heap::usable_bytes(heap::class_for(8)) == 8);
+    CHECK(heap::usable_bytes(heap::class_for(9)) == 16);
+    CHECK(heap::usable_bytes(heap::class_for(17)) == 32);
+    CHECK(heap::usable_bytes(heap::class_for(33)) == 40);
+    CHECK(heap::usable_bytes(heap::class_for(41)) == 48);
+    CHECK(heap::usable_bytes(heap::class_for(57)) == 64);
+    CHECK(heap::usable_bytes(heap::class_for(65)) == 80);
+    CHECK(heap::usable_bytes(heap::class_for(1u << 20)) == (1u << 20));  // a doubling buffer fits its own class
+    CHECK(heap::usable_bytes(heap::class_for(10000000)) == 10485760);    // 10 MB: 1.25 * 2^23
+    CHECK(heap::class_for(std::size_t{1} << 30) == heap::kMaxClass);
+    CHECK(heap::class_for((std::size_t{1} << 30) + 1) == 0);  // too large
+    CHECK(heap::class_for(SIZE_MAX) == 0);
+    // Every size up to 64 KiB, a sample up to 4 MiB, and around each power of two beyond: the class holds
+    // it, the class below does not, blocks stay multiples of 8, and the waste is
+    // at most a quarter (from 32 bytes on).
+    auto check = [](std::size_t size) {
+        const unsigned c = heap::class_for(size);
+        REQUIRE(c >= heap::kMinClass);
+        REQUIRE(c <= heap::kMaxClass);
+        REQUIRE(heap::usable_bytes(c) >= size);
+        REQUIRE(heap::block_bytes(c) % 8 == 0);
+        if (size > 32) REQUIRE(heap::usable_bytes(c) - size < heap::usable_bytes(c) / 5 + 8);
+        if (c > heap::kMinClass) {
+            unsigned below = c - 1;
+            while (below > heap::kMinClass && below < 4 * 5 && (below & 3) != 0) --below;  // classes below 32 use q = 0 only
+            REQUIRE(heap::usable_bytes(below) < size);
+        }
+    };
+    for (std::size_t size = 0; size <= (1u << 16); ++size) check(size);
+    for (std::size_t size = 1u << 16; size <= (1u << 22); size += 997) check(size);
+    for (unsigned k = 21; k <= 30; ++k) {
+        for (std::size_t d = 0; d < 20; ++d) {
+            check((std::size_t{1} << k) - d);
+            if (k < 30) {
+                check((std::size_t{1} << k) + d);
+                check((std::size_t{5} << (k - 2)) + d);
+            }
+        }
+    }
+}
+
+TEST_CASE("memory growth: whole pages, only when the end passes the memory", "[heap]") {
+    constexpr std::uint64_t kPage = 65536;
+    CHECK(heap::pages_to_grow(0, 0) == 0);
+    CHECK(heap::pages_to_grow(1, 0) == 1);
+    CHECK(heap::pages_to_grow(kPage, 1) == 0);       // ends exactly at the memory's end
+    CHECK(heap::pages_to_grow(kPage + 1, 1) == 1);
+    CHECK(heap::pages_to_grow(10 * kPage + 5, 2) == 9);
+    CHECK(heap::pages_to_grow(3 * kPage, 32) == 0);  // well inside
+    // 65536 pages = 4 GiB, whose byte count is 0 in 32 bits: still no growth needed.
+    CHECK(heap::pages_to_grow(std::uint64_t{0xFFFFFFF0}, 65536) == 0);
+    CHECK(heap::pages_to_grow(std::uint64_t{1} << 32, 65535) == 1);
 }
 
 TEST_CASE("heap: blocks are aligned, usable to their size, and distinct", "[heap]") {
@@ -89,15 +131,15 @@ TEST_CASE("heap: a freed block serves the next request of its class, not another
     void* a = heap::allocate(t.h, 100);
     void* b = heap::allocate(t.h, 100);
     heap::release(t.h, a);
-    CHECK(heap::allocate(t.h, 1000) != a);  // another class: fresh memory
-    CHECK(heap::allocate(t.h, 90) == a);    // same class: reused
+    CHECK(heap::allocate(t.h, 90) != a);    // another class (96 bytes): fresh memory
+    CHECK(heap::allocate(t.h, 110) == a);   // the same class (112 bytes): reused
     heap::release(t.h, b);
     heap::release(t.h, a);
-    CHECK(heap::allocate(t.h, 120) == a);  // last freed, first reused
-    CHECK(heap::allocate(t.h, 120) == b);
+    CHECK(heap::allocate(t.h, 112) == a);  // last freed, first reused
+    CHECK(heap::allocate(t.h, 97) == b);
     const std::size_t used = Arena::used;
     for (int i = 0; i < 1000; ++i) heap::release(t.h, heap::allocate(t.h, 50));
-    CHECK(Arena::used == used + 64);  // one block of the class, reused 999 times
+    CHECK(Arena::used == used + heap::block_bytes(heap::class_for(50)));  // one block of the class, reused 999 times
 }
 
 TEST_CASE("heap: realloc keeps the contents, in place while the class holds them", "[heap]") {
@@ -105,7 +147,7 @@ TEST_CASE("heap: realloc keeps the contents, in place while the class holds them
     auto* p = static_cast<char*>(heap::reallocate(t.h, nullptr, 10));  // realloc(NULL) = malloc
     REQUIRE(p != nullptr);
     std::memcpy(p, "0123456789", 10);
-    CHECK(heap::reallocate(t.h, p, 20) == p);  // 20 + 8 still fits 32
+    CHECK(heap::reallocate(t.h, p, 16) == p);  // 16 still fits the class of 10 (16 bytes)
     CHECK(heap::reallocate(t.h, p, 3) == p);   // shrinking never moves
     auto* q = static_cast<char*>(heap::reallocate(t.h, p, 5000));
     REQUIRE(q != nullptr);
@@ -129,10 +171,10 @@ TEST_CASE("heap: realloc keeps the contents, in place while the class holds them
 
 TEST_CASE("heap: out of memory is a null pointer, and realloc then keeps the old block", "[heap]") {
     TestHeap t(4096);
-    auto* p = static_cast<char*>(heap::allocate(t.h, 1000));  // one 1024-byte block
+    auto* p = static_cast<char*>(heap::allocate(t.h, 1000));  // one block of 1024 + 8 bytes
     REQUIRE(p != nullptr);
     std::memset(p, 'x', 1000);
-    CHECK(heap::allocate(t.h, 4000) == nullptr);         // would need a 4096-byte block
+    CHECK(heap::allocate(t.h, 4000) == nullptr);         // would need 4096 + 8 more bytes
     CHECK(heap::reallocate(t.h, p, 4000) == nullptr);
     CHECK(std::all_of(p, p + 1000, [](char c) { return c == 'x'; }));  // untouched, still ours
     CHECK(heap::allocate(t.h, SIZE_MAX) == nullptr);

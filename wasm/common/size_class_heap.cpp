@@ -18,19 +18,25 @@ Header* header_of(const void* pointer) noexcept {
 }  // namespace
 
 unsigned class_for(std::size_t size) noexcept {
-    const std::size_t need = size + kHeaderBytes;
-    if (need < size || need > (std::size_t{1} << kMaxClass)) return 0;  // overflow, or too large
-    if (need <= (std::size_t{1} << kMinClass)) return kMinClass;
-    // The smallest k with 2^k >= need: one more than the index of the highest
-    // bit of need - 1.
-    std::size_t v = need - 1;
+    if (size <= 32) return size <= 8 ? 4 * 3 : size <= 16 ? 4 * 4 : 4 * 5;
+    if (size > usable_bytes(kMaxClass)) return 0;
+    // k: the index of the highest bit of size - 1, so 2^k < size <= 2^(k+1);
+    // t = (size - 1) >> (k - 2) is 4..7, and the class 4k + t - 3 is the
+    // smallest with (4 + q) * 2^(k-2) >= size (t - 3 = 4 is 4(k+1) + 0).
+    const std::size_t v = size - 1;
     unsigned k = 0;
     if constexpr (sizeof(std::size_t) == 8) {
-        k = 64u - static_cast<unsigned>(__builtin_clzll(static_cast<unsigned long long>(v)));
+        k = 63u - static_cast<unsigned>(__builtin_clzll(static_cast<unsigned long long>(v)));
     } else {
-        k = 32u - static_cast<unsigned>(__builtin_clz(static_cast<unsigned>(v)));
+        k = 31u - static_cast<unsigned>(__builtin_clz(static_cast<unsigned>(v)));
     }
-    return k;
+    return 4 * k + static_cast<unsigned>(v >> (k - 2)) - 3;
+}
+
+std::uint64_t pages_to_grow(std::uint64_t end, std::uint64_t memory_pages) noexcept {
+    constexpr std::uint64_t kPageBytes = 65536;
+    const std::uint64_t pages_needed = (end + kPageBytes - 1) / kPageBytes;
+    return pages_needed > memory_pages ? pages_needed - memory_pages : 0;
 }
 
 void* allocate(SizeClassHeap& heap, std::size_t size) noexcept {
@@ -40,7 +46,7 @@ void* allocate(SizeClassHeap& heap, std::size_t size) noexcept {
     if (block != nullptr) {
         std::memcpy(&heap.free_list[k], static_cast<char*>(block) + kHeaderBytes, sizeof(void*));
     } else {
-        block = heap.more(std::size_t{1} << k);
+        block = heap.more(block_bytes(k));
         if (block == nullptr) return nullptr;
         static_cast<Header*>(block)->size_class = k;
     }
@@ -56,7 +62,7 @@ void release(SizeClassHeap& heap, void* pointer) noexcept {
 }
 
 std::size_t usable_size(const void* pointer) noexcept {
-    return (std::size_t{1} << header_of(pointer)->size_class) - kHeaderBytes;
+    return usable_bytes(header_of(pointer)->size_class);
 }
 
 void* reallocate(SizeClassHeap& heap, void* pointer, std::size_t size) noexcept {
