@@ -10,43 +10,34 @@
 namespace blogreader::markdown {
 namespace {
 
-// A value on its way to JSON: a scalar's text or a list of scalars. Smaller than
-// json::Value (members, nesting, number parsing), which cost the Markdown engine
-// ~1 kB gzip for what the front matter needs: the fields are kept as JSON text.
-class Value {
-public:
-    static Value string(std::string s) { return Value(Kind::string, std::move(s)); }
-    static Value boolean(bool b) { return Value(Kind::literal, b ? "true" : "false"); }
-    /// `json_number`: RFC 8259 number syntax, written as it is.
-    static Value number_text(std::string json_number) { return Value(Kind::literal, std::move(json_number)); }
-    static Value array() { return Value(Kind::list, {}); }
-    Value() = default;
-
-    bool is_string() const { return kind_ == Kind::string; }
-    bool is_array() const { return kind_ == Kind::list; }
-    const std::string& as_string() const { return text_; }
-    const std::vector<Value>& items() const { return items_; }
-    void push_back(Value v) { items_.push_back(std::move(v)); }
-
-    void append_json(std::string& out) const {
-        switch (kind_) {
-            case Kind::null: out.append("null"); break;
-            case Kind::literal: out.append(text_); break;
-            case Kind::string: blogreader::json::append_string(out, text_); break;
-            case Kind::list:
-                blogreader::json::append_array(out, items_, [&](const Value& item) { item.append_json(out); });
-                break;
-        }
-    }
-
-private:
-    enum class Kind : unsigned char { null, literal, string, list };  ///< literal: true, false or a number
-    Value(Kind kind, std::string text) : kind_(kind), text_(std::move(text)) {}
-    Kind kind_ = Kind::null;
-    std::string text_;
-    std::vector<Value> items_;
+// A scalar on its way to JSON: a string's text, or the JSON text of a literal
+// (null, true, false or a number).
+struct Scalar {
+    bool is_string = false;
+    std::string text = "null";
 };
-using json = Value;
+
+void append_scalar_json(std::string& out, const Scalar& scalar) {
+    if (scalar.is_string) blogreader::json::append_string(out, scalar.text);
+    else out.append(scalar.text);
+}
+
+Scalar literal(const char* json_text) { return Scalar{false, json_text}; }
+
+// A key's value: one scalar, or a list kept as the JSON of its items. Flat,
+// instead of a tree of values (a vector of values that may be lists), which
+// cost the Markdown engine about 1 kB of code for what one level of list needs.
+struct Value {
+    bool is_list = false;
+    Scalar scalar;      ///< when !is_list
+    std::string items;  ///< when is_list: the items' JSON, comma-separated
+    /// tags and categories (`strings_only`) keep only non-empty strings.
+    void add_item(const Scalar& item, bool strings_only) {
+        if (strings_only && (!item.is_string || item.text.empty())) return;
+        if (!items.empty()) items.push_back(',');
+        append_scalar_json(items, item);
+    }
+};
 
 constexpr const char* kSyntax = "front_matter_syntax";
 constexpr const char* kUnsupported = "front_matter_unsupported";
@@ -102,18 +93,18 @@ bool is_text_key(std::string_view key) {
 
 bool is_list_key(std::string_view key) { return key == "tags" || key == "categories"; }
 
-json make_string(std::string text) {
-    if (utf8::is_valid(text)) return json::string(std::move(text));
+Scalar make_string(std::string text) {
+    if (utf8::is_valid(text)) return Scalar{true, std::move(text)};
     std::string repaired;
     utf8::repair(text, repaired);
-    return json::string(std::move(repaired));
+    return Scalar{true, std::move(repaired)};
 }
 
 // YAML 1.2 core schema numbers, written so that JSON accepts them: "+1" -> 1,
 // ".5" -> 0.5, "1." -> 1.0. False (the text stays a string) for anything else,
 // for leading zeros ("007": an id, or YAML 1.1 octal?) and for integers that
 // JavaScript cannot hold exactly.
-bool parse_number(std::string_view t, json& out) {
+bool parse_number(std::string_view t, Scalar& out) {
     std::string normalized;
     std::size_t i = 0;
     if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
@@ -165,16 +156,16 @@ bool parse_number(std::string_view t, json& out) {
         normalized += fraction_length ? t.substr(fraction_start, fraction_length) : std::string_view("0");
     }
     normalized += t.substr(exponent_start);
-    out = json::number_text(std::move(normalized));
+    out = Scalar{false, std::move(normalized)};
     return true;
 }
 
-json plain_scalar(std::string_view text, bool text_only) {
+Scalar plain_scalar(std::string_view text, bool text_only) {
     if (!text_only) {
-        if (text == "~" || text == "null" || text == "Null" || text == "NULL") return json();
-        if (text == "true" || text == "True" || text == "TRUE") return json::boolean(true);
-        if (text == "false" || text == "False" || text == "FALSE") return json::boolean(false);
-        json number;
+        if (text == "~" || text == "null" || text == "Null" || text == "NULL") return Scalar{};
+        if (text == "true" || text == "True" || text == "TRUE") return literal("true");
+        if (text == "false" || text == "False" || text == "FALSE") return literal("false");
+        Scalar number;
         if (parse_number(text, number)) return number;
     }
     return make_string(std::string(text));
@@ -183,14 +174,17 @@ json plain_scalar(std::string_view text, bool text_only) {
 // Reads the value of one 'key: value' or '- item' line (trimmed, not empty).
 class ValueReader {
 public:
-    ValueReader(std::string_view text, bool text_only) : s_(text), text_only_(text_only) {}
+    /// `list_key`: tags or categories, whose values are text and whose lists
+    /// keep only non-empty strings.
+    ValueReader(std::string_view text, bool text_only, bool list_key)
+        : s_(text), text_only_(text_only), list_key_(list_key) {}
 
-    bool read(json& out, bool list_item) {
+    bool read(Value& out, bool list_item) {
         const char c = s_[0];
         if (c == '"' || c == '\'') {
             std::string text;
             if (!read_quoted(text)) return false;
-            out = make_string(std::move(text));
+            out.scalar = make_string(std::move(text));
             return expect_end();
         }
         if (c == '[') {
@@ -215,7 +209,7 @@ public:
                 break;
             }
         }
-        out = plain_scalar(text, text_only_);
+        out.scalar = plain_scalar(text, text_only_);
         return true;
     }
 
@@ -310,8 +304,8 @@ private:
         return true;
     }
 
-    bool read_flow_list(json& out) {
-        out = json::array();
+    bool read_flow_list(Value& out) {
+        out.is_list = true;
         ++pos_;  // '['
         for (;;) {
             skip_blanks();
@@ -326,11 +320,11 @@ private:
             if (c == '"' || c == '\'') {
                 std::string text;
                 if (!read_quoted(text)) return false;
-                out.push_back(make_string(std::move(text)));
+                out.add_item(make_string(std::move(text)), list_key_);
             } else {
                 const std::size_t start = pos_;
                 while (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != ']') ++pos_;
-                out.push_back(plain_scalar(trim(s_.substr(start, pos_ - start)), text_only_));
+                out.add_item(plain_scalar(trim(s_.substr(start, pos_ - start)), text_only_), list_key_);
             }
             skip_blanks();
             if (pos_ < s_.size() && s_[pos_] == ',') {
@@ -344,27 +338,31 @@ private:
     std::string_view s_;
     std::size_t pos_ = 0;
     bool text_only_;
+    bool list_key_;
     const char* error_code_ = kSyntax;
     std::string error_;
 };
 
-json to_string_list(const json& value) {
-    json list = json::array();
-    if (value.is_string()) {
-        std::string_view rest = value.as_string();
+// tags and categories given as one scalar ("rust, c++ , wasm"): its
+// comma-separated parts, trimmed, empty ones left out.
+void append_split_list(std::string& out, const Scalar& value) {
+    out.push_back('[');
+    if (value.is_string) {
+        bool first = true;
+        std::string_view rest = value.text;
         for (;;) {
             const std::size_t comma = rest.find(',');
             const std::string_view item = trim(rest.substr(0, comma));
-            if (!item.empty()) list.push_back(json::string(std::string(item)));
+            if (!item.empty()) {
+                if (!first) out.push_back(',');
+                first = false;
+                blogreader::json::append_string(out, item);
+            }
             if (comma == std::string_view::npos) break;
             rest.remove_prefix(comma + 1);
         }
-    } else if (value.is_array()) {
-        for (const json& item : value.items()) {
-            if (item.is_string() && !item.as_string().empty()) list.push_back(item);
-        }
     }
-    return list;
+    out.push_back(']');
 }
 
 // Reads the lines between the two markers, one at a time.
@@ -432,15 +430,22 @@ private:
 
     void commit() {
         if (state_ == State::empty_value || state_ == State::list || state_ == State::value) {
-            if (is_list_key(key_)) value_ = to_string_list(value_);
             std::string text;
-            value_.append_json(text);
+            if (value_.is_list) {
+                text.push_back('[');
+                text.append(value_.items);
+                text.push_back(']');
+            } else if (list_key_) {
+                append_split_list(text, value_.scalar);
+            } else {
+                append_scalar_json(text, value_.scalar);
+            }
             // A repeated key keeps its first place and takes the last value.
             if (std::string* existing = find_field(key_)) *existing = std::move(text);
             else out_.fields.emplace_back(key_, std::move(text));
         }
         state_ = State::idle;
-        value_ = json();
+        value_ = Value{};
     }
 
     void parse_key_line(std::string_view text, std::size_t number) {
@@ -458,6 +463,7 @@ private:
         }
         ++key_lines;
         key_ = std::string(text.substr(0, key_end));
+        list_key_ = is_list_key(key_);
         if (find_field(key_) != nullptr) {
             warn(number, "front_matter_duplicate_key", "'" + key_ + "' is given more than once; the last value is used");
         }
@@ -466,25 +472,25 @@ private:
             state_ = State::empty_value;
             return;
         }
-        ValueReader reader(value_text, is_text_key(key_));
+        ValueReader reader(value_text, is_text_key(key_), list_key_);
         if (!reader.read(value_, false)) return skip_key(number, reader.error_code(), reader.error());
         state_ = State::value;
     }
 
     void parse_list_item(std::string_view item_text, std::size_t number) {
         if (state_ == State::empty_value) {
-            value_ = json::array();
+            value_.is_list = true;
             state_ = State::list;
         }
         const std::string_view text = trim(item_text);
         if (text.empty() || text[0] == '#') {
-            value_.push_back(json());
+            value_.add_item(Scalar{}, list_key_);  // an empty item is null
             return;
         }
-        json item;
-        ValueReader reader(text, is_text_key(key_));
+        Value item;
+        ValueReader reader(text, is_text_key(key_), list_key_);
         if (!reader.read(item, true)) return skip_key(number, reader.error_code(), reader.error());
-        value_.push_back(std::move(item));
+        value_.add_item(item.scalar, list_key_);
     }
 
     std::string* find_field(std::string_view key) {
@@ -497,7 +503,8 @@ private:
     FrontMatter& out_;
     State state_ = State::idle;
     std::string key_;
-    json value_;
+    bool list_key_ = false;
+    Value value_;
 };
 
 }  // namespace
@@ -513,27 +520,40 @@ void append_fields_json(std::string& out, const FrontMatter& front_matter) {
     out.push_back('}');
 }
 
-FrontMatter parse_front_matter(std::string_view document) {
-    FrontMatter result;
+void parse_front_matter(std::string_view document, FrontMatter& result) {
     const std::size_t start = document.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    result.present = false;
     result.body_offset = start;
+    result.body_first_line = 1;
+    result.fields.clear();
+    result.warnings.clear();
     const Line opening = read_line(document, start);
-    if (!is_marker(opening.text, "---")) return result;
+    if (!is_marker(opening.text, "---")) return;
 
-    // Find the closing line first: until it is seen, this may be Markdown.
-    std::vector<std::string_view> lines;
+    // Find the closing line first: until it is seen, this may be Markdown. The
+    // first line that is neither blank nor a comment decides, when there is no
+    // closing line, whether to report that (see below).
     std::size_t offset = opening.next;
+    std::size_t line_count = 0;
+    std::string_view first_content;
+    bool has_content = false;
     bool closed = false;
     bool too_large = false;
     while (offset < document.size()) {
         const Line line = read_line(document, offset);
         if (is_marker(line.text, "---") || is_marker(line.text, "...")) {
             closed = true;
-            offset = line.next;
             break;
         }
-        lines.push_back(line.text);  // the line that hits a limit is still looked at below
-        if (lines.size() > kMaxFrontMatterLines || line.next - opening.next > kMaxFrontMatterBytes) {
+        ++line_count;  // the line that hits a limit is still looked at below
+        if (!has_content) {
+            const std::string_view text = trim(line.text);
+            if (!text.empty() && text[0] != '#') {
+                first_content = line.text;
+                has_content = true;
+            }
+        }
+        if (line_count > kMaxFrontMatterLines || line.next - opening.next > kMaxFrontMatterBytes) {
             too_large = true;
             break;
         }
@@ -543,37 +563,36 @@ FrontMatter parse_front_matter(std::string_view document) {
     if (!closed) {
         // Report it only when the author clearly meant front matter; otherwise
         // the '---' is a thematic break. Either way, everything is body.
-        for (const std::string_view line : lines) {
-            const std::string_view text = trim(line);
-            if (text.empty() || text[0] == '#') continue;
-            if (looks_like_key(line)) {
-                result.present = true;
-                if (too_large) {
-                    result.warnings.push_back(FrontMatterWarning{
-                        1, "front_matter_too_large",
-                        "no closing '---' within the first 1000 lines or 64 KiB; the front matter is shown as text"});
-                } else {
-                    result.warnings.push_back(FrontMatterWarning{
-                        1, "front_matter_unclosed", "front matter has no closing '---' line; it is shown as text"});
-                }
-            }
-            break;
+        if (has_content && looks_like_key(first_content)) {
+            result.present = true;
+            result.warnings.push_back(
+                too_large ? FrontMatterWarning{1, "front_matter_too_large",
+                                               "no closing '---' within the first 1000 lines or 64 KiB; the front "
+                                               "matter is shown as text"}
+                          : FrontMatterWarning{1, "front_matter_unclosed",
+                                               "front matter has no closing '---' line; it is shown as text"});
         }
-        return result;
+        return;
     }
 
+    // Parse the lines between the markers (the opening is line 1).
     BlockParser parser(result);
-    for (std::size_t i = 0; i < lines.size(); ++i) parser.parse_line(lines[i], i + 2);  // the opening is line 1
+    std::size_t at = opening.next;
+    for (std::size_t i = 0; i < line_count; ++i) {
+        const Line line = read_line(document, at);
+        parser.parse_line(line.text, i + 2);
+        at = line.next;
+    }
     parser.finish();
     if (parser.key_lines == 0 && parser.other_lines > 0) {
-        FrontMatter markdown;  // "---\n\nHello\n---": a thematic break and a setext heading
-        markdown.body_offset = start;
-        return markdown;
+        // "---\n\nHello\n---": a thematic break and a setext heading, Markdown.
+        result.fields.clear();
+        result.warnings.clear();
+        return;
     }
     result.present = true;
-    result.body_offset = offset;
-    result.body_first_line = lines.size() + 3;
-    return result;
+    result.body_offset = read_line(document, offset).next;  // past the closing line
+    result.body_first_line = line_count + 3;
 }
 
 }  // namespace blogreader::markdown

@@ -82,6 +82,16 @@ inline constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
 ///   no warnings. An empty block ("---\n---\n") or one with only comments is
 ///   front matter with no fields.
 /// Never throws; never lets front matter text into the body.
-FrontMatter parse_front_matter(std::string_view document);
+///
+/// Writes into `out` (all of it: what it held before is gone), reusing its
+/// vectors: the renderer parses into its RenderResult, which saves a move.
+void parse_front_matter(std::string_view document, FrontMatter& out);
+
+/// The same, returning a new FrontMatter.
+inline FrontMatter parse_front_matter(std::string_view document) {
+    FrontMatter front_matter;
+    parse_front_matter(document, front_matter);
+    return front_matter;
+}
 
 }  // namespace blogreader::markdown

@@ -518,7 +518,11 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     result.html.clear();
     result.toc.clear();
     result.warnings.clear();
-    result.front_matter = FrontMatter{};
+    result.front_matter.present = false;
+    result.front_matter.body_offset = 0;
+    result.front_matter.body_first_line = 1;
+    result.front_matter.fields.clear();
+    result.front_matter.warnings.clear();
     result.words = 0;
     result.reading_minutes = 0;
     result.replaced_invalid = 0;
@@ -541,7 +545,7 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
 
     std::string_view body = markdown;
     if (options.front_matter) {
-        result.front_matter = parse_front_matter(markdown);
+        parse_front_matter(markdown, result.front_matter);
         body = markdown.substr(result.front_matter.body_offset);
         for (const auto& w : result.front_matter.warnings) HtmlWriter::add_warning(result, w.line, w.code, w.message);
     }
