@@ -177,6 +177,13 @@ TEST_CASE("front matter becomes metadata and never reaches the HTML", "[render][
     CHECK(contains(json, "\"meta\":{"));
     CHECK(contains(json, "\"title\":\"Samenwerken\""));
 
+    SECTION("invalid UTF-8 in a value is repaired with the rest of the input, so the JSON can be written") {
+        const auto bad = render("---\ntitle: a\xFF" "b\ntags: [\xC3]\n---\n");
+        CHECK(bad.front_matter.fields ==
+              std::vector<Field>{{"title", "\"a\xEF\xBF\xBD" "b\""}, {"tags", "[\"\xEF\xBF\xBD\"]"}});
+        CHECK(bad.replaced_invalid == 2);
+    }
+
     SECTION("broken front matter warns with a line number and the body still renders") {
         const auto broken = render("---\ntitle: \"unterminated\n---\nBody text\n");
         REQUIRE_FALSE(broken.warnings.empty());

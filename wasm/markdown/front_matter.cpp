@@ -93,12 +93,10 @@ bool is_text_key(std::string_view key) {
 
 bool is_list_key(std::string_view key) { return key == "tags" || key == "categories"; }
 
-Scalar make_string(std::string text) {
-    if (utf8::is_valid(text)) return Scalar{true, std::move(text)};
-    std::string repaired;
-    utf8::repair(text, repaired);
-    return Scalar{true, std::move(repaired)};
-}
+// The document is valid UTF-8 (see parse_front_matter), and a value is either
+// a run of it cut at ASCII delimiters or built by escapes that write whole
+// code points, so every string is valid UTF-8 too: no check here.
+Scalar make_string(std::string text) { return Scalar{true, std::move(text)}; }
 
 // YAML 1.2 core schema numbers, written so that JSON accepts them: "+1" -> 1,
 // ".5" -> 0.5, "1." -> 1.0. False (the text stays a string) for anything else,

@@ -46,8 +46,10 @@ void append_fields_json(std::string& out, const FrontMatter& front_matter);
 inline constexpr std::size_t kMaxFrontMatterLines = 1000;
 inline constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
 
-/// Parses front matter at the very start of `document` (an optional UTF-8 BOM
-/// may precede it): a line '---', then 'key: value' lines, then a line '---' or
+/// Parses front matter at the very start of `document`, which must be valid
+/// UTF-8 (render_markdown repairs its input once, before anything reads it;
+/// other bytes would reach the JSON as they are). An optional UTF-8 BOM may
+/// precede it: a line '---', then 'key: value' lines, then a line '---' or
 /// '...' (trailing spaces allowed on both; LF, CRLF and CR line endings).
 ///
 /// Supported: keys of [A-Za-z0-9_-]; plain and single/double-quoted scalars
