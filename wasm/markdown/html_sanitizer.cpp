@@ -28,8 +28,23 @@ enum class AttributeKind : unsigned char {
     list_type,   // 1 | a | A | i | I
 };
 
+// An allow-listed name, stored in the table itself: no pointer per entry and
+// no separate string, which made the tables about a third larger in the .wasm.
+struct Name {
+    static constexpr std::size_t kCapacity = 10;  // "blockquote", "figcaption"
+    char text[kCapacity];
+    unsigned char length;
+    template <std::size_t N>
+    constexpr Name(const char (&s)[N]) : text{}, length(static_cast<unsigned char>(N - 1)) {
+        static_assert(N - 1 <= kCapacity, "allow-listed names are at most 10 characters");
+        for (std::size_t i = 0; i + 1 < N; ++i) text[i] = s[i];
+    }
+    constexpr operator std::string_view() const { return {text, length}; }
+    constexpr std::size_t size() const { return length; }
+};
+
 struct AttributeSpec {
-    std::string_view name;
+    Name name;
     AttributeKind kind;
 };
 
@@ -51,7 +66,7 @@ constexpr AttributeSpec kAttributes[] = {
 
 constexpr std::uint32_t attr(std::string_view name) {
     for (std::size_t i = 0; i < std::size(kAttributes); ++i) {
-        if (kAttributes[i].name == name) return std::uint32_t{1} << i;
+        if (std::string_view(kAttributes[i].name) == name) return std::uint32_t{1} << i;
     }
     return 0;  // a typo makes the attribute unusable; checked below
 }
@@ -70,7 +85,7 @@ enum class ElementKind : unsigned char {
 };
 
 struct ElementSpec {
-    std::string_view name;
+    Name name;
     ElementKind kind;
     std::uint32_t attributes;  // on top of kGlobal
 };
@@ -107,7 +122,7 @@ constexpr ElementSpec kElements[] = {
 template <typename Spec, std::size_t kSize>
 constexpr bool is_sorted_by_name(const Spec (&table)[kSize]) {
     for (std::size_t i = 1; i < kSize; ++i) {
-        if (!(table[i - 1].name < table[i].name)) return false;
+        if (!(std::string_view(table[i - 1].name) < std::string_view(table[i].name))) return false;
     }
     return true;
 }
@@ -576,7 +591,7 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         if (spec.kind == AttributeKind::url) {
             const UrlClass url_class = classify_url(scratch_);
             if (!is_url_allowed(url_class, url_policy_)) continue;
-            if (spec.name == "href") external_link = is_external_url(url_class);
+            if (std::string_view(spec.name) == "href") external_link = is_external_url(url_class);
             emit(out, " ");
             emit(out, spec.name);
             emit(out, "=\"");
