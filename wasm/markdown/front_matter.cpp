@@ -1,5 +1,6 @@
 #include "markdown/front_matter.h"
 
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -86,12 +87,16 @@ bool looks_like_key(std::string_view s) {
     return i > 0 && i < s.size() && s[i] == ':' && (i + 1 == s.size() || is_blank(s[i + 1]));
 }
 
+// Keys whose values are never typed ("title: 1984" stays a string); the last
+// two are also always lists of strings.
+constexpr std::string_view kTextKeys[] = {"title", "author", "date", "description", "lang", "tags", "categories"};
 bool is_text_key(std::string_view key) {
-    return key == "title" || key == "author" || key == "date" || key == "description" || key == "lang" ||
-           key == "tags" || key == "categories";
+    for (const std::string_view k : kTextKeys) {
+        if (key == k) return true;
+    }
+    return false;
 }
-
-bool is_list_key(std::string_view key) { return key == "tags" || key == "categories"; }
+bool is_list_key(std::string_view key) { return key == kTextKeys[5] || key == kTextKeys[6]; }
 
 // The document is valid UTF-8 (see parse_front_matter), and a value is either
 // a run of it cut at ASCII delimiters or built by escapes that write whole
@@ -103,12 +108,8 @@ Scalar make_string(std::string text) { return Scalar{true, std::move(text)}; }
 // for leading zeros ("007": an id, or YAML 1.1 octal?) and for integers that
 // JavaScript cannot hold exactly.
 bool parse_number(std::string_view t, Scalar& out) {
-    std::string normalized;
     std::size_t i = 0;
-    if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
-        if (t[i] == '-') normalized.push_back('-');
-        ++i;
-    }
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
     const std::size_t int_start = i;
     while (i < t.size() && is_ascii_digit(t[i])) ++i;
     const std::size_t int_length = i - int_start;
@@ -148,21 +149,25 @@ bool parse_number(std::string_view t, Scalar& out) {
                                    : exponent - static_cast<long>(first_digit - fraction_start) - 1;
         if (magnitude > 300 || magnitude < -300) return false;
     }
-    normalized += int_length ? t.substr(int_start, int_length) : std::string_view("0");
+    std::string normalized(t[0] == '-' ? "-" : "");  // a '+' is dropped
+    normalized.append(int_length ? t.data() + int_start : "0", int_length ? int_length : 1);
     if (has_fraction) {
         normalized.push_back('.');
-        normalized += fraction_length ? t.substr(fraction_start, fraction_length) : std::string_view("0");
+        normalized.append(fraction_length ? t.data() + fraction_start : "0", fraction_length ? fraction_length : 1);
     }
-    normalized += t.substr(exponent_start);
+    normalized.append(t.data() + exponent_start, t.size() - exponent_start);
     out = Scalar{false, std::move(normalized)};
     return true;
 }
 
 Scalar plain_scalar(std::string_view text, bool text_only) {
     if (!text_only) {
-        if (text == "~" || text == "null" || text == "Null" || text == "NULL") return Scalar{};
-        if (text == "true" || text == "True" || text == "TRUE") return literal("true");
-        if (text == "false" || text == "False" || text == "FALSE") return literal("false");
+        // YAML 1.2 core schema: ~ and null, true and false in their three spellings.
+        static constexpr std::string_view kWords[] = {"~",    "null", "Null",  "NULL",  "true",
+                                                      "True", "TRUE", "false", "False", "FALSE"};
+        for (std::size_t i = 0; i < std::size(kWords); ++i) {
+            if (text == kWords[i]) return i < 4 ? Scalar{} : literal(i < 7 ? "true" : "false");
+        }
         Scalar number;
         if (parse_number(text, number)) return number;
     }
@@ -212,7 +217,7 @@ public:
     }
 
     const char* error_code() const { return error_code_; }
-    const std::string& error() const { return error_; }
+    const char* error() const { return error_; }
 
 private:
     bool fail(const char* code, const char* message) {
@@ -338,7 +343,7 @@ private:
     bool text_only_;
     bool list_key_;
     const char* error_code_ = kSyntax;
-    std::string error_;
+    const char* error_ = "";
 };
 
 // tags and categories given as one scalar ("rust, c++ , wasm"): its
@@ -421,8 +426,11 @@ private:
         out_.warnings.push_back(FrontMatterWarning{line, code, std::move(message)});
     }
 
-    void skip_key(std::size_t line, const char* code, const std::string& message) {
-        warn(line, code, message + "; '" + key_ + "' skipped");
+    // A message is a literal; the skipped key is named after it.
+    void skip_key(std::size_t line, const char* code, const char* message) {
+        std::string text = message;
+        text.append("; '").append(key_).append("' skipped");
+        warn(line, code, std::move(text));
         state_ = State::skipping;
     }
 
@@ -462,15 +470,18 @@ private:
         ++key_lines;
         key_ = std::string(text.substr(0, key_end));
         list_key_ = is_list_key(key_);
+        text_key_ = is_text_key(key_);
         if (find_field(key_) != nullptr) {
-            warn(number, "front_matter_duplicate_key", "'" + key_ + "' is given more than once; the last value is used");
+            std::string text = "'";
+            text.append(key_).append("' is given more than once; the last value is used");
+            warn(number, "front_matter_duplicate_key", std::move(text));
         }
         const std::string_view value_text = trim(text.substr(colon + 1));
         if (value_text.empty() || value_text[0] == '#') {
             state_ = State::empty_value;
             return;
         }
-        ValueReader reader(value_text, is_text_key(key_), list_key_);
+        ValueReader reader(value_text, text_key_, list_key_);
         if (!reader.read(value_, false)) return skip_key(number, reader.error_code(), reader.error());
         state_ = State::value;
     }
@@ -486,7 +497,7 @@ private:
             return;
         }
         Value item;
-        ValueReader reader(text, is_text_key(key_), list_key_);
+        ValueReader reader(text, text_key_, list_key_);
         if (!reader.read(item, true)) return skip_key(number, reader.error_code(), reader.error());
         value_.add_item(item.scalar, list_key_);
     }
@@ -502,6 +513,7 @@ private:
     State state_ = State::idle;
     std::string key_;
     bool list_key_ = false;
+    bool text_key_ = false;
     Value value_;
 };
 
