@@ -1,10 +1,10 @@
 // HTML character references: the ones the engine decodes, and how it writes the
 // ones it does not.
 //
-// The engine knows 539 of the 2125 WHATWG names (cmake/entity_table.cmake says
-// which: ASCII, Latin-1, Latin Extended-A, Greek, General Punctuation, currency,
-// the rest of HTML 4, and every name that starts with a legacy name). The full
-// list would cost 10.9 kB gzip, a quarter of the engine's budget. Any other
+// The engine knows 338 of the 2125 WHATWG names (cmake/entity_table.cmake says
+// which: every name for an ASCII character, the 252 names of HTML 4.01, and
+// every name that starts with a legacy name). The full list would cost 10.9 kB
+// gzip, a quarter of the engine's budget. Any other
 // reference that looks like one ("&" + letters/digits + ";", e.g. "&Afr;") is
 // written to the HTML exactly as the author typed it, which is exact:
 //  - in an attribute value, a browser decodes "&name;" if it is a real name and
