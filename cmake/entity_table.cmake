@@ -47,7 +47,7 @@ set(BR_HTML4_NAMES
   clubs hearts diams)
 list(LENGTH BR_HTML4_NAMES html4_count)
 if(NOT html4_count EQUAL 152)
-  message(FATAL_ERROR "HTML 4.01 has 252 names, 106 of them legacy; this script lists ${html4_count} others, not 152")
+  message(FATAL_ERROR "HTML 4.01 has 252 names; 100 of them are legacy names (the other 6 legacy names are not HTML 4), so 152 should be listed here, not ${html4_count}")
 endif()
 list(LENGTH BR_LEGACY_NAMES legacy_count)
 if(NOT legacy_count EQUAL 106)
@@ -59,7 +59,7 @@ file(STRINGS "${INPUT}" lines REGEX "^ *\\{ \"&[A-Za-z0-9]+;\", \\{ [0-9]+, [0-9
 
 function(is_kept name cp out)
   set(kept FALSE)
-  # U+0000-017F, U+0370-03FF, U+2000-206F, U+20A0-20CF (if() takes no hex).
+  # ASCII, HTML 4.01, or (below) a name that starts with a legacy name.
   if(cp LESS 128 OR name IN_LIST BR_HTML4_NAMES)
     set(kept TRUE)
   else()
