@@ -82,8 +82,6 @@ const EntityTable& entity_table() {
 // The longest WHATWG name, "CounterClockwiseContourIntegral", has 31 characters.
 constexpr std::size_t kMaxNameLength = 32;
 
-
-
 // HTML: NUL, surrogates and out-of-range values become U+FFFD. Returns the
 // number of UTF-8 bytes written.
 std::size_t encode_code_point_reference(std::uint32_t value, char (&out)[8]) {
@@ -137,14 +135,27 @@ std::string_view lookup_named_entity(std::string_view name) noexcept {
     return {value, n};
 }
 
-std::size_t legacy_prefix_length(std::string_view s) noexcept {
+namespace {
+
+// The longest legacy name `s` starts with: its length (0: none), and its
+// expansion in `expansion`.
+std::size_t find_legacy_prefix(std::string_view s, std::string_view& expansion) noexcept {
     // Legacy names have 2 ("lt") to 6 ("frac12") characters.
     for (std::size_t n = s.size() < 6 ? s.size() : 6; n >= 2; --n) {
-        const std::string_view prefix = s.substr(0, n);
-        const std::string_view value = lookup_named_entity(prefix);
-        if (!value.empty() && value.data()[value.size()] == '\1') return n;
+        const std::string_view value = lookup_named_entity(s.substr(0, n));
+        if (!value.empty() && value.data()[value.size()] == '\1') {
+            expansion = value;
+            return n;
+        }
     }
     return 0;
+}
+
+}  // namespace
+
+std::size_t legacy_prefix_length(std::string_view s) noexcept {
+    std::string_view expansion;
+    return find_legacy_prefix(s, expansion);
 }
 
 bool append_decoded_entity(std::string& out, std::string_view entity) {
@@ -204,10 +215,11 @@ std::size_t read_reference(std::string_view raw, std::size_t amp, ReferenceConte
     }
     // A legacy name decodes without ';' (in an attribute only if no letter,
     // digit or '=' follows: "?a=1&copy=2" keeps its "&copy").
-    if (const std::size_t legacy = legacy_prefix_length(name)) {
+    std::string_view legacy_expansion;
+    if (const std::size_t legacy = find_legacy_prefix(name, legacy_expansion)) {
         const char after = legacy < rest.size() ? rest[legacy] : '\0';
         if (context == ReferenceContext::text || !(is_ascii_alnum(after) || after == '=')) {
-            expansion = lookup_named_entity(name.substr(0, legacy));
+            expansion = legacy_expansion;
             return legacy + 1;
         }
         return 0;

@@ -346,26 +346,19 @@ private:
     const char* error_ = "";
 };
 
-// tags and categories given as one scalar ("rust, c++ , wasm"): its
-// comma-separated parts, trimmed, empty ones left out.
-void append_split_list(std::string& out, const Scalar& value) {
-    out.push_back('[');
-    if (value.is_string) {
-        bool first = true;
-        std::string_view rest = value.text;
-        for (;;) {
-            const std::size_t comma = rest.find(',');
-            const std::string_view item = trim(rest.substr(0, comma));
-            if (!item.empty()) {
-                if (!first) out.push_back(',');
-                first = false;
-                blogreader::json::append_string(out, item);
-            }
-            if (comma == std::string_view::npos) break;
-            rest.remove_prefix(comma + 1);
-        }
+// tags and categories given as one scalar ("rust, c++ , wasm"): a list of its
+// comma-separated parts, trimmed (add_item leaves the empty ones out).
+Value split_list(const Scalar& value) {
+    Value list;
+    list.is_list = true;
+    if (!value.is_string) return list;
+    std::string_view rest = value.text;
+    for (;;) {
+        const std::size_t comma = rest.find(',');
+        list.add_item(Scalar{true, std::string(trim(rest.substr(0, comma)))}, true);
+        if (comma == std::string_view::npos) return list;
+        rest.remove_prefix(comma + 1);
     }
-    out.push_back(']');
 }
 
 // Reads the lines between the two markers, one at a time.
@@ -436,13 +429,12 @@ private:
 
     void commit() {
         if (state_ == State::empty_value || state_ == State::list || state_ == State::value) {
+            if (list_key_ && !value_.is_list) value_ = split_list(value_.scalar);
             std::string text;
             if (value_.is_list) {
                 text.push_back('[');
                 text.append(value_.items);
                 text.push_back(']');
-            } else if (list_key_) {
-                append_split_list(text, value_.scalar);
             } else {
                 append_scalar_json(text, value_.scalar);
             }
@@ -532,11 +524,8 @@ void append_fields_json(std::string& out, const FrontMatter& front_matter) {
 
 void parse_front_matter(std::string_view document, FrontMatter& result) {
     const std::size_t start = document.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    result.present = false;
+    result.clear();
     result.body_offset = start;
-    result.body_first_line = 1;
-    result.fields.clear();
-    result.warnings.clear();
     const Line opening = read_line(document, start);
     if (!is_marker(opening.text, "---")) return;
 
@@ -596,8 +585,8 @@ void parse_front_matter(std::string_view document, FrontMatter& result) {
     parser.finish();
     if (parser.key_lines == 0 && parser.other_lines > 0) {
         // "---\n\nHello\n---": a thematic break and a setext heading, Markdown.
-        result.fields.clear();
-        result.warnings.clear();
+        result.clear();
+        result.body_offset = start;
         return;
     }
     result.present = true;

@@ -36,6 +36,15 @@ struct FrontMatter {
     /// true/false/null or a list of those); a repeated key keeps its first place.
     std::vector<std::pair<std::string, std::string>> fields;
     std::vector<FrontMatterWarning> warnings;
+
+    /// Back to "no front matter" (body_offset 0), keeping the vectors' memory.
+    void clear() noexcept {
+        present = false;
+        body_offset = 0;
+        body_first_line = 1;
+        fields.clear();
+        warnings.clear();
+    }
 };
 
 /// Appends the fields as one JSON object: {"title":"...","tags":["a"],...}.

@@ -518,11 +518,7 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     result.html.clear();
     result.toc.clear();
     result.warnings.clear();
-    result.front_matter.present = false;
-    result.front_matter.body_offset = 0;
-    result.front_matter.body_first_line = 1;
-    result.front_matter.fields.clear();
-    result.front_matter.warnings.clear();
+    result.front_matter.clear();
     result.words = 0;
     result.reading_minutes = 0;
     result.replaced_invalid = 0;

@@ -179,22 +179,23 @@ SlugRegistry::Slot& SlugRegistry::slot_for(std::string_view slug) {
 std::string SlugRegistry::unique_id(std::string_view plain_text, std::string_view prefix) {
     std::string slug = github_slug(plain_text);
     if (slug.empty()) slug = "section";
+    // Only the first look-up may grow the table (it makes room for one more
+    // id, and no id is added until the end), so the slots found here stay put.
+    Slot& first = slot_for(slug);
+    Slot* free_slot = &first;
     std::string id = slug;
-    if (const std::size_t seen = static_cast<std::size_t>(&slot_for(slug) - slots_.data());
-        !slots_[seen].slug.empty()) {
-        // Counted in place: the table may grow while new ids are added below.
-        unsigned counter = slots_[seen].counter;
+    if (!first.slug.empty()) {
+        unsigned& counter = first.counter;
         do {
             ++counter;
             id = slug;
             id.push_back('-');
             append_decimal(id, counter);
-        } while (!slot_for(id).slug.empty());
-        slot_for(slug).counter = counter;
+            free_slot = &slot_for(id);
+        } while (!free_slot->slug.empty());
     }
-    Slot& fresh = slot_for(id);  // free: checked above
-    fresh.slug = id;
-    fresh.counter = 0;
+    free_slot->slug = id;
+    free_slot->counter = 0;
     ++used_count_;
     std::string result(prefix);
     result += id;

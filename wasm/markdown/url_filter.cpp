@@ -9,7 +9,7 @@
 namespace blogreader::markdown {
 namespace {
 
-bool is_scheme_char(char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.'; }
+bool is_scheme_char(char c) { return is_ascii_alnum(c) || c == '+' || c == '-' || c == '.'; }
 // The URL parser removes these anywhere in the input before it looks at it.
 bool is_tab_or_newline(char c) { return c == '\t' || c == '\n' || c == '\r'; }
 bool is_slash(char c) { return c == '/' || c == '\\'; }  // '\' counts for http(s)
@@ -24,9 +24,7 @@ std::size_t skip_tab_or_newline(std::string_view s, std::size_t i) {
 // "-_.+!*(),%#@?=;:/$". '&' also stays (HTML-escaped by append_escaped_attribute).
 constexpr std::array<bool, 256> make_url_keep_table() {
     std::array<bool, 256> keep{};
-    for (int c = 0; c < 256; ++c) {
-        keep[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
+    for (int c = 0; c < 128; ++c) keep[static_cast<std::size_t>(c)] = is_ascii_alnum(static_cast<char>(c));
     constexpr std::string_view kPunctuation = "-_.+!*(),%#@?=;:/$&";
     for (char c : kPunctuation) keep[static_cast<unsigned char>(c)] = true;
     return keep;

@@ -93,22 +93,24 @@ CharClass classify(char32_t cp) noexcept {
     return CharClass::word;  // U+FFFD (invalid input) is a symbol, so never here
 }
 
-}  // namespace
-
-// A character that is not ASCII (ASCII takes the loop in scan).
-void WordCounter::add_code_point(char32_t cp) noexcept {
+// A character that is not ASCII (ASCII takes the loop in scan): counts it into
+// `words` and shifts its class into the window (c1 the last class, c2 the one
+// before).
+void add_code_point(char32_t cp, std::size_t& words, unsigned& c1, unsigned& c2) noexcept {
     unsigned c0 = kSeparator;
     switch (classify(cp)) {
         case CharClass::word: c0 = kWord; break;
         case CharClass::joiner: c0 = kJoiner; break;  // ’ ‐ ‑ ·: never a comma
         case CharClass::separator: break;
-        case CharClass::ideograph: ++words_; break;  // a word by itself, then as a separator
+        case CharClass::ideograph: ++words; break;  // a word by itself, then as a separator
         case CharClass::ignored: return;  // as if it were not there
     }
-    words_ += starts_word(c0, last_, before_last_);
-    before_last_ = last_;
-    last_ = c0;
+    words += starts_word(c0, c1, c2);
+    c2 = c1;
+    c1 = c0;
 }
+
+}  // namespace
 
 // The loop runs once per byte of text, most of it ASCII letters and spaces. It
 // has no branch that depends on the text (the test for a special byte is
@@ -128,15 +130,9 @@ void WordCounter::scan(std::string_view utf8_text, OutputBuffer* out) {
         unsigned c0 = kByte.table[*p];
         if (c0 & (kNonAscii | kMarkup)) {
             if (c0 == kNonAscii) {
-                words_ = words;
-                last_ = c1;
-                before_last_ = c2;
                 const utf8::Decoded d = utf8::decode(utf8_text, static_cast<std::size_t>(p - begin));
-                add_code_point(d.code_point);
+                add_code_point(d.code_point, words, c1, c2);
                 p += d.length;
-                words = words_;
-                c1 = last_;
-                c2 = before_last_;
                 continue;
             }
             c0 = kSeparator;  // & < > " separate words

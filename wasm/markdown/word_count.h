@@ -42,7 +42,6 @@ private:
     // classes of the two characters before it (word_count.cpp), so those two
     // classes are all the state a word carries across calls.
     void separate() noexcept { last_ = before_last_ = 0; }
-    void add_code_point(char32_t cp) noexcept;
     void scan(std::string_view utf8_text, OutputBuffer* out);  ///< out: escape into it, or nullptr
     std::size_t words_ = 0;         ///< words started so far (a word counts when its first character comes)
     unsigned last_ = 0;             ///< class bits of the last character (0: a separator, or none)
