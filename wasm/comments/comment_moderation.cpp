@@ -7,7 +7,6 @@
 namespace blogreader::comments {
 namespace {
 
-
 bool starts_with_ignoring_ascii_case(std::string_view text, std::size_t at, std::string_view prefix) {
     if (text.size() - at < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)

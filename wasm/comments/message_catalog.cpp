@@ -58,14 +58,6 @@ int key_index(std::string_view key) {
     return it != keys.end() && *it == key ? static_cast<int>(it - keys.begin()) : -1;
 }
 
-
-bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
-
 int builtin_locale_index(std::string_view tag) {
     const auto& locales = builtin().locales;
     for (std::size_t i = 0; i < locales.size(); ++i)

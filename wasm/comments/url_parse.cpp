@@ -12,7 +12,6 @@
 namespace blogreader::comments {
 namespace {
 
-
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -39,13 +38,6 @@ void append_percent_encoded(std::string& out, std::string_view text, EncodeSet s
         out.push_back(kHex[b & 0xF]);
     }
     out.append(text.substr(clean));
-}
-
-bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
 }
 
 bool is_single_dot_segment(std::string_view s) { return s == "." || equals_ignoring_ascii_case(s, "%2e"); }

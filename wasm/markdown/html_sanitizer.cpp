@@ -190,19 +190,11 @@ bool is_digits(std::string_view s, std::size_t max_length) {
     return std::all_of(s.begin(), s.end(), is_ascii_digit);
 }
 
-bool equals_ascii_ci(std::string_view a, std::string_view lower) {
-    if (a.size() != lower.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (ascii_lower(a[i]) != lower[i]) return false;
-    }
-    return true;
-}
-
 // Returns the canonical (lowercase) keyword that value matches, or "".
 template <std::size_t kSize>
 std::string_view match_keyword(std::string_view value, const std::string_view (&keywords)[kSize]) {
     for (std::string_view k : keywords) {
-        if (equals_ascii_ci(value, k)) return k;
+        if (equals_ignoring_ascii_case(value, k)) return k;
     }
     return {};
 }

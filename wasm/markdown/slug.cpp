@@ -109,7 +109,6 @@ void append_lower_case(std::string& out, char32_t cp) {
     utf8::append(out, cp);  // already lower case ("ß", "ŉ", ligatures...)
 }
 
-
 }  // namespace
 
 namespace detail {
