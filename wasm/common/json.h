@@ -41,7 +41,7 @@ public:
         Value v; v.type_ = Type::number; v.number_ = d; append_number(v.string_, d); return v;
     }
     /// A number given as its JSON text (RFC 8259 syntax, finite as a double),
-    /// written as it is; as_number() is 0 for it (the front matter does not need it).
+    /// written as it is; as_number() is 0 for it (for values that only pass through).
     static Value number_text(std::string json_number) {
         Value v; v.type_ = Type::number; v.string_ = std::move(json_number); return v;
     }

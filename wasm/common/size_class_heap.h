@@ -11,16 +11,18 @@
 // which size classes without coalescing serve well. Measured 2026-12-02 (with
 // the qsort of wasm/wasm_malloc.cpp, which only this setting links): the
 // Markdown engine 1,300 B gzip smaller, the validator 558 B; render speed the
-// same (blog-200k best 2.69 vs 2.74 ms, alternating). What it gives up: a block is up to a quarter larger than its
-// request (twice, for 9-32 bytes), and a freed block serves only its own class
-// again, so memory is the sum of each class's peak, not the peak of the sum.
+// same (blog-200k best 2.69 vs 2.74 ms, alternating). What it gives up: a
+// block is up to a quarter larger than its request (twice, for 9-32 bytes),
+// and a freed block serves only its own class again, so memory is the sum of
+// each class's peak, not the peak of the sum.
 // Measured, the memory after rendering a document of 10 MB: 99 MiB (emmalloc:
 // 83 MiB); of 1 MB: 10.1 MiB (8.6). 100 KB and less stay in the initial 2 MiB
 // either way. (Power-of-two classes, tried first: 110 and 12.6 MiB.)
 //
 // The heap itself is plain C++ with no platform code: where its memory comes
 // from is a function pointer, so the native tests run it over a test arena
-// under AddressSanitizer, and wasm/wasm_malloc.cpp runs it over sbrk().
+// under AddressSanitizer, and wasm/wasm_malloc.cpp runs it over the module's
+// linear memory.
 
 #include <cstddef>
 #include <cstdint>

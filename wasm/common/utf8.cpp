@@ -106,13 +106,8 @@ bool is_clean(std::string_view text) noexcept { return first_unclean<true>(text)
 
 bool is_valid(std::string_view text) noexcept { return first_invalid(text) == std::string_view::npos; }
 
-// This file is compiled for speed for decode() and is_clean(), which see every
-// byte; repair() runs only for input that is not clean, so it is compiled for size.
-#if defined(__clang__)
-__attribute__((cold, minsize))
-#else
+// Runs only for input that is not clean (is_clean() decides): the rare path.
 __attribute__((cold))
-#endif
 std::size_t repair(std::string_view text, std::string& out, bool replace_nul) {
     std::size_t replaced = 0;
     std::size_t i = 0, clean_from = 0;
