@@ -54,6 +54,15 @@ set(BR_WASM_ENGINE_LINK_OPT "-O2" CACHE STRING "Optimization level of the Markdo
 # memory) and qsort are 1,300 B gzip smaller than emmalloc and musl's qsort in
 # the Markdown engine, 558 B in the validator, at the same speed. Emscripten's emmalloc and dlmalloc stay selectable.
 set(BR_WASM_MALLOC "size-classes" CACHE STRING "Allocator: size-classes (ours, wasm/wasm_malloc.cpp), or an Emscripten one (emmalloc, dlmalloc)")
+# What each module adds for it: our allocator is a source of its own (with
+# -sMALLOC=none); an Emscripten one is a link setting.
+if(BR_WASM_MALLOC STREQUAL "size-classes")
+  set(br_malloc_sources wasm/wasm_malloc.cpp)
+  set(br_malloc_link -sMALLOC=none)
+else()
+  set(br_malloc_sources "")
+  set(br_malloc_link -sMALLOC=${BR_WASM_MALLOC})
+endif()
 option(BR_WASM_LTO "Link-time optimization of the WebAssembly build" ON)
 # WebAssembly features beyond the 2017 MVP, in Chrome 75, Edge 79, Firefox 79 and
 # Safari 15 (late 2021) and later, and in Node 12.5+ (bulk memory sets that floor;
@@ -141,13 +150,7 @@ option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size an
 
 # br_wasm_module(<target> <output name> <exports> <link -O level> [archives first]): one standalone module.
 function(br_wasm_module target output exports link_opt)
-  if(BR_WASM_MALLOC STREQUAL "size-classes")
-    add_executable(${target} wasm/wasm_main.cpp wasm/wasm_malloc.cpp)
-    set(malloc_setting -sMALLOC=none)
-  else()
-    add_executable(${target} wasm/wasm_main.cpp)
-    set(malloc_setting -sMALLOC=${BR_WASM_MALLOC})
-  endif()
+  add_executable(${target} wasm/wasm_main.cpp ${br_malloc_sources})
   target_compile_options(${target} PRIVATE ${br_wasm_features} ${br_lto})
   target_link_libraries(${target} PRIVATE ${ARGN} br_core)  # ARGN: archives that take precedence
   set_target_properties(${target} PROPERTIES OUTPUT_NAME "${output}" SUFFIX ".wasm")
@@ -159,7 +162,7 @@ function(br_wasm_module target output exports link_opt)
     -sSTANDALONE_WASM=1
     -sEXPORTED_FUNCTIONS=${exports}
     -sFILESYSTEM=0
-    ${malloc_setting}
+    ${br_malloc_link}
     -sALLOW_MEMORY_GROWTH=1
     -sINITIAL_MEMORY=2MB
     -sTOTAL_STACK=256KB
@@ -177,18 +180,12 @@ br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared}
 
 # bench/md4c_ceiling.c: md4c with empty callbacks, the speed ceiling that
 # bench/ceiling.mjs measures. Not part of the default build.
-# The same allocator as the engine, so that the ceiling parses under the same conditions.
-if(BR_WASM_MALLOC STREQUAL "size-classes")
-  add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c wasm/wasm_malloc.cpp)
-  target_link_libraries(md4c_ceiling PRIVATE br_core)
-  set(br_ceiling_malloc -sMALLOC=none)
-else()
-  add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c)
-  target_link_libraries(md4c_ceiling PRIVATE br_md4c)
-  set(br_ceiling_malloc -sMALLOC=${BR_WASM_MALLOC})
-endif()
+# The same allocator as the engine, so that the ceiling parses under the same
+# conditions. br_core brings md4c and the heap; the link keeps only what is used.
+add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c ${br_malloc_sources})
+target_link_libraries(md4c_ceiling PRIVATE br_core)
 set_target_properties(md4c_ceiling PROPERTIES OUTPUT_NAME "md4c-ceiling" SUFFIX ".wasm")
 target_compile_options(md4c_ceiling PRIVATE ${br_wasm_features} ${br_lto})
 target_link_options(md4c_ceiling PRIVATE ${BR_WASM_ENGINE_LINK_OPT} ${br_lto} ${br_wasm_features} --no-entry -sSTANDALONE_WASM=1
-  -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 ${br_ceiling_malloc}
+  -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 ${br_malloc_link}
   -sALLOW_MEMORY_GROWTH=1 -sERROR_ON_UNDEFINED_SYMBOLS=1)
