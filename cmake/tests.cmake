@@ -10,3 +10,10 @@ target_compile_options(br_tests PRIVATE ${BR_WARNINGS})
 target_compile_definitions(br_tests PRIVATE BR_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 include(Catch)
 catch_discover_tests(br_tests)
+
+# md4c's original Unicode functions, from the untouched md4c.c, for test_unicode_tables.cpp.
+add_library(br_md4c_reference STATIC tests/cpp/md4c_reference.c)
+target_include_directories(br_md4c_reference PRIVATE "${MD4C_SOURCE_DIR}")
+target_compile_definitions(br_md4c_reference PRIVATE MD4C_USE_UTF8)
+target_compile_options(br_md4c_reference PRIVATE -w)  # md4c's code, not ours
+target_link_libraries(br_tests PRIVATE br_md4c_reference)

@@ -114,7 +114,8 @@ list(TRANSFORM br_hot_sources PREPEND "${PROJECT_SOURCE_DIR}/")
 list(APPEND br_hot_sources ${br_comment_sources})
 get_target_property(br_core_sources br_core SOURCES)
 get_target_property(br_md4c_sources br_md4c SOURCES)
-foreach(source IN LISTS br_core_sources br_md4c_sources)
+get_target_property(br_unicode_sources br_unicode SOURCES)
+foreach(source IN LISTS br_core_sources br_md4c_sources br_unicode_sources)
   get_filename_component(path "${source}" ABSOLUTE BASE_DIR "${PROJECT_SOURCE_DIR}")
   if(path IN_LIST br_hot_sources)
     set_source_files_properties("${path}" PROPERTIES COMPILE_OPTIONS "${BR_WASM_OPT}")
@@ -144,6 +145,7 @@ target_compile_definitions(br_core PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
 # slower (3.58-3.98 vs 3.71-4.23 ms on blog-200k, alternating in one process).
 target_compile_options(br_core PRIVATE ${br_lto} ${br_wasm_features} -fno-exceptions -fno-rtti -fno-unroll-loops)
 target_compile_options(br_md4c PRIVATE ${br_lto} ${br_wasm_features} -fno-unroll-loops)
+target_compile_options(br_unicode PRIVATE ${br_lto} ${br_wasm_features} -fno-exceptions -fno-rtti -fno-unroll-loops)
 
 # A build that keeps function names, for bench/size.mjs (size analysis by function and owner).
 option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size analysis only)" OFF)

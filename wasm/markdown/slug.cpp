@@ -7,7 +7,7 @@
 #include "common/decimal.h"
 #include "common/hash.h"
 #include "common/utf8.h"
-#include "markdown/md4c_unicode.h"
+#include "markdown/unicode_tables.h"
 
 namespace blogreader::markdown {
 namespace {

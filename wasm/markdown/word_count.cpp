@@ -4,7 +4,7 @@
 
 #include "common/html_escape.h"
 #include "common/utf8.h"
-#include "markdown/md4c_unicode.h"
+#include "markdown/unicode_tables.h"
 #include "markdown/slug.h"
 
 namespace blogreader::markdown {

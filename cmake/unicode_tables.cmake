@@ -1,0 +1,222 @@
+# cmake -DINPUT=md4c.c -DOUTPUT_TABLES=unicode_tables.inc -DOUTPUT_MD4C=md4c_br.c -P unicode_tables.cmake
+#
+# md4c keeps three Unicode tables (white space, punctuation, case folding) as
+# arrays of 32-bit code points, searched by md_unicode_bsearch__. They cost the
+# Markdown engine 2,815 B gzip (measured by replacing them, 2026-12-02): more
+# than any part of ours but the front matter. This script
+#  - reads the tables out of md4c.c (the verified 0.4.8 source, never edited in
+#    place) and writes them to OUTPUT_TABLES as compact byte streams, which
+#    wasm/markdown/unicode_tables.cpp expands at first use and searches;
+#  - writes OUTPUT_MD4C: md4c.c with the tables, their search and the three
+#    functions that use them replaced by calls to unicode_tables.cpp, so that
+#    md4c and our slugs and word counts share that one copy.
+# tests/cpp/test_unicode_tables.cpp compares the result with md4c's original
+# functions for every code point.
+#
+# Stream format. A table is a list of entries sorted by code point, ranges
+# [lo, hi] that neither overlap nor touch ASCII (the code handles U+0000-U+007F
+# itself, as md4c does). Every number is a varint: 7 bits per byte, low bits
+# first, the high bit set on every byte but the last. An entry is
+#   lo - (previous hi + 1)     (the first entry: lo)
+#   hi - lo                    in a white-space or punctuation table
+#   (hi - lo) * 4 + n          in the folding table, then n code points: the
+#                              first as a zigzag delta from lo (small: "A" folds
+#                              to "a"), the others as they are
+# A folding range maps like md4c's: when its first target is lo + 1 it
+# alternates (upper, lower, upper...), otherwise it shifts by target - lo.
+# Measured: md4c's arrays are 4,308 B raw, 2,225 B gzip; the streams 1,629 B
+# raw, 1,131 B gzip.
+cmake_policy(VERSION 3.13)
+
+file(READ "${INPUT}" source)
+set(region_start "    /* Binary search over sorted \"map\" of codepoints.")
+set(region_end "        /* No mapping found. Map the codepoint to itself. */\n        info->codepoints[0] = codepoint;\n        info->n_codepoints = 1;\n    }\n")
+string(FIND "${source}" "${region_start}" start)
+string(FIND "${source}" "${region_start}" start_last REVERSE)
+string(FIND "${source}" "${region_end}" end)
+string(FIND "${source}" "${region_end}" end_last REVERSE)
+if(start EQUAL -1 OR end EQUAL -1 OR NOT start EQUAL start_last OR NOT end EQUAL end_last OR end LESS start)
+  message(FATAL_ERROR "${INPUT}: the Unicode tables are not where md4c 0.4.8 has them (is this another md4c?)")
+endif()
+string(LENGTH "${region_end}" end_length)
+math(EXPR region_length "${end} + ${end_length} - ${start}")
+string(SUBSTRING "${source}" ${start} ${region_length} region)
+
+# The items of one array: "lo hi" pairs (S(cp) is "cp cp"), or plain values (_DATA).
+function(read_array name out)
+  string(REGEX MATCH "static const unsigned ${name}\\[\\] = {([^}]*)}" _ "${region}")
+  if(NOT CMAKE_MATCH_1)
+    message(FATAL_ERROR "${INPUT}: no array ${name}")
+  endif()
+  set(body "${CMAKE_MATCH_1}")
+  set(items "")
+  if(name MATCHES "_DATA$")
+    string(REGEX MATCHALL "0x[0-9a-fA-F]+" values "${body}")
+    foreach(v IN LISTS values)
+      math(EXPR v "${v}")
+      list(APPEND items ${v})
+    endforeach()
+  else()
+    string(REGEX MATCHALL "[RS]\\([^)]*\\)" entries "${body}")
+    foreach(e IN LISTS entries)
+      if(e MATCHES "^R\\((0x[0-9a-fA-F]+), *(0x[0-9a-fA-F]+)\\)$")
+        math(EXPR lo "${CMAKE_MATCH_1}")
+        math(EXPR hi "${CMAKE_MATCH_2}")
+      elseif(e MATCHES "^S\\((0x[0-9a-fA-F]+)\\)$")
+        math(EXPR lo "${CMAKE_MATCH_1}")
+        set(hi ${lo})
+      else()
+        message(FATAL_ERROR "${INPUT}: cannot read ${e} in ${name}")
+      endif()
+      list(APPEND items "${lo}:${hi}")
+    endforeach()
+  endif()
+  set(${out} "${items}" PARENT_SCOPE)
+endfunction()
+
+# Appends the varint bytes of value to the list named by out_var.
+function(append_varint out_var value)
+  set(bytes "${${out_var}}")
+  while(value GREATER 127)
+    math(EXPR b "(${value} & 127) | 128")
+    list(APPEND bytes ${b})
+    math(EXPR value "${value} >> 7")
+  endwhile()
+  list(APPEND bytes ${value})
+  set(${out_var} "${bytes}" PARENT_SCOPE)
+endfunction()
+
+# Zero-padded, so that a plain string sort orders by code point.
+function(padded value out)
+  string(LENGTH "${value}" digits)
+  math(EXPR pad "8 - ${digits}")
+  string(REPEAT "0" ${pad} zeros)
+  set(${out} "${zeros}${value}" PARENT_SCOPE)
+endfunction()
+
+set(tables "")  # the C text written to OUTPUT_TABLES
+
+# ---- white space and punctuation: ranges
+function(encode_set array c_name)
+  read_array(${array} items)
+  set(bytes "")
+  set(next 0)
+  set(count 0)
+  foreach(item IN LISTS items)
+    string(REPLACE ":" ";" pair "${item}")
+    list(GET pair 0 lo)
+    list(GET pair 1 hi)
+    if(hi LESS 128)
+      continue()  # ASCII: the code decides
+    endif()
+    if(lo LESS next OR lo LESS 128)
+      message(FATAL_ERROR "${array}: ${lo}-${hi} is not sorted or straddles ASCII")
+    endif()
+    math(EXPR gap "${lo} - ${next}")
+    math(EXPR extent "${hi} - ${lo}")
+    append_varint(bytes ${gap})
+    append_varint(bytes ${extent})
+    math(EXPR next "${hi} + 1")
+    math(EXPR count "${count} + 1")
+  endforeach()
+  string(REPLACE ";" "," text "${bytes}")
+  set(tables "${tables}static const unsigned char ${c_name}[] = {${text}};\nconstexpr unsigned ${c_name}Count = ${count};\n" PARENT_SCOPE)
+endfunction()
+encode_set(WHITESPACE_MAP kWhitespace)
+encode_set(PUNCT_MAP kPunctuation)
+
+# ---- case folding: the three maps (1, 2 and 3 code points) merged by code point
+set(fold_entries "")
+foreach(n 1 2 3)
+  read_array(FOLD_MAP_${n} map)
+  read_array(FOLD_MAP_${n}_DATA data)
+  list(LENGTH data data_length)
+  set(slot 0)  # md4c's index: a range takes two slots of the map, and so n*2 of the data
+  foreach(item IN LISTS map)
+    string(REPLACE ":" ";" pair "${item}")
+    list(GET pair 0 lo)
+    list(GET pair 1 hi)
+    math(EXPR first "${slot} * ${n}")
+    math(EXPR last "${first} + ${n} - 1")
+    if(last GREATER_EQUAL data_length)
+      message(FATAL_ERROR "FOLD_MAP_${n}_DATA is shorter than FOLD_MAP_${n}")
+    endif()
+    set(targets "")
+    foreach(i RANGE ${first} ${last})
+      list(GET data ${i} t)
+      list(APPEND targets ${t})
+    endforeach()
+    if(lo EQUAL hi)
+      math(EXPR slot "${slot} + 1")
+    else()
+      math(EXPR slot "${slot} + 2")
+    endif()
+    if(hi LESS 128)
+      continue()  # A-Z: the code decides
+    endif()
+    padded(${lo} key)
+    string(REPLACE ";" "," targets "${targets}")
+    list(APPEND fold_entries "${key}:${lo}:${hi}:${n}:${targets}")
+  endforeach()
+  math(EXPR used "${slot} * ${n}")
+  if(NOT used EQUAL data_length)
+    message(FATAL_ERROR "FOLD_MAP_${n}_DATA has ${data_length} values, FOLD_MAP_${n} uses ${used}")
+  endif()
+endforeach()
+list(SORT fold_entries)
+set(bytes "")
+set(next 0)
+set(count 0)
+foreach(entry IN LISTS fold_entries)
+  string(REPLACE ":" ";" fields "${entry}")
+  list(GET fields 1 lo)
+  list(GET fields 2 hi)
+  list(GET fields 3 n)
+  list(GET fields 4 targets)
+  string(REPLACE "," ";" targets "${targets}")
+  if(lo LESS next OR lo LESS 128)
+    message(FATAL_ERROR "case folding: ${lo}-${hi} overlaps another entry or straddles ASCII")
+  endif()
+  math(EXPR gap "${lo} - ${next}")
+  math(EXPR extent "(${hi} - ${lo}) * 4 + ${n}")
+  append_varint(bytes ${gap})
+  append_varint(bytes ${extent})
+  list(POP_FRONT targets first)
+  math(EXPR delta "${first} - ${lo}")
+  if(delta LESS 0)
+    math(EXPR zigzag "-2 * ${delta} - 1")
+  else()
+    math(EXPR zigzag "2 * ${delta}")
+  endif()
+  append_varint(bytes ${zigzag})
+  foreach(t IN LISTS targets)
+    append_varint(bytes ${t})
+  endforeach()
+  math(EXPR next "${hi} + 1")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(REPLACE ";" "," text "${bytes}")
+string(APPEND tables "static const unsigned char kFolding[] = {${text}};\nconstexpr unsigned kFoldingCount = ${count};\n")
+
+file(WRITE "${OUTPUT_TABLES}" "// Generated by cmake/unicode_tables.cmake from md4c.c (its white space,\n// punctuation and case folding tables); the format is described there.\n${tables}")
+
+# ---- md4c.c, with the region replaced by calls to unicode_tables.cpp
+set(replacement "    /* blog-reader-wasm: md4c's Unicode tables, their binary search and the
+     * three functions that use them were here. cmake/unicode_tables.cmake
+     * moved the tables, re-encoded, to wasm/markdown/unicode_tables.cpp, which
+     * answers as these functions did for every code point
+     * (tests/cpp/test_unicode_tables.cpp). */
+    #include \"unicode_tables.h\"
+    #define md_is_unicode_whitespace__(codepoint)   br_unicode_is_whitespace(codepoint)
+    #define md_is_unicode_punct__(codepoint)        br_unicode_is_punctuation(codepoint)
+
+    static void
+    md_get_unicode_fold_info(unsigned codepoint, MD_UNICODE_FOLD_INFO* info)
+    {
+        info->n_codepoints = br_unicode_case_fold(codepoint, info->codepoints);
+    }
+")
+string(SUBSTRING "${source}" 0 ${start} before)
+math(EXPR after_start "${start} + ${region_length}")
+string(SUBSTRING "${source}" ${after_start} -1 after)
+file(WRITE "${OUTPUT_MD4C}" "/* Generated by cmake/unicode_tables.cmake from md4c.c 0.4.8: see there. */\n${before}${replacement}${after}")

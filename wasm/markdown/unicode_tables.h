@@ -1,0 +1,30 @@
+// The Unicode classes and case folding that CommonMark needs, shared by md4c
+// (flanking rules for * and _, link label matching) and by our slugs and word
+// counts, so that the engine ships one copy of the tables.
+//
+// The data are md4c 0.4.8's own tables, re-encoded at build time by
+// cmake/unicode_tables.cmake (2.2 kB gzip as md4c has them, 1.1 kB as streams),
+// and md4c is compiled calling these functions instead of its own; they answer
+// exactly as md4c's did, for every code point (tests/cpp/test_unicode_tables.cpp).
+// C functions, so that md4c can stay a C translation unit.
+#pragma once
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Non-zero for Unicode punctuation: ASCII punctuation and symbols, plus the
+/// Unicode categories Pc, Pd, Pe, Pf, Pi, Po, Ps (CommonMark's definition).
+int br_unicode_is_punctuation(unsigned code_point);
+
+/// Non-zero for Unicode white space: category Zs, plus tab, VT and FF (md4c's
+/// definition; LF and CR are line ends, which md4c handles apart).
+int br_unicode_is_whitespace(unsigned code_point);
+
+/// Unicode simple + full case folding (CommonMark's label matching). Writes up
+/// to 3 code points to folded and returns how many (1 when cp folds to itself).
+unsigned br_unicode_case_fold(unsigned code_point, unsigned folded[3]);
+
+#ifdef __cplusplus
+}
+#endif
