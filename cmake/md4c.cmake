@@ -37,18 +37,19 @@ if(NOT EXISTS "${BR_ENTITY_TABLE}" OR "${PROJECT_SOURCE_DIR}/cmake/entity_table.
   endif()
 endif()
 
-# md4c's Unicode tables, re-encoded, and md4c.c calling our functions for them
-# instead (see cmake/unicode_tables.cmake for why and how). md4c_unit.c includes
-# md4c_br.c; the tests compare against the untouched md4c.c.
+# The md4c.c the engine compiles (md4c_br.c, included by md4c_unit.c), with its
+# Unicode tables re-encoded (unicode_tables.inc) and two dead paths compiled out:
+# see cmake/md4c_rewrite.cmake for what and why. The tests compare our Unicode
+# functions with those of the untouched md4c.c.
 set(BR_UNICODE_TABLES "${CMAKE_BINARY_DIR}/generated/unicode_tables.inc")
-set(BR_MD4C_WITH_OUR_TABLES "${CMAKE_BINARY_DIR}/generated/md4c_br.c")
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/unicode_tables.cmake")
-if(NOT EXISTS "${BR_UNICODE_TABLES}" OR NOT EXISTS "${BR_MD4C_WITH_OUR_TABLES}" OR
-   "${PROJECT_SOURCE_DIR}/cmake/unicode_tables.cmake" IS_NEWER_THAN "${BR_UNICODE_TABLES}")
+set(BR_MD4C_REWRITTEN "${CMAKE_BINARY_DIR}/generated/md4c_br.c")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake")
+if(NOT EXISTS "${BR_UNICODE_TABLES}" OR NOT EXISTS "${BR_MD4C_REWRITTEN}" OR
+   "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake" IS_NEWER_THAN "${BR_UNICODE_TABLES}")
   execute_process(COMMAND "${CMAKE_COMMAND}" -DINPUT=${MD4C_SOURCE_DIR}/md4c.c -DOUTPUT_TABLES=${BR_UNICODE_TABLES}
-                          -DOUTPUT_MD4C=${BR_MD4C_WITH_OUR_TABLES} -P "${PROJECT_SOURCE_DIR}/cmake/unicode_tables.cmake"
+                          -DOUTPUT_MD4C=${BR_MD4C_REWRITTEN} -P "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake"
                   RESULT_VARIABLE gen_result)
   if(NOT gen_result EQUAL 0)
-    message(FATAL_ERROR "could not generate the Unicode tables from ${MD4C_SOURCE_DIR}/md4c.c")
+    message(FATAL_ERROR "could not rewrite ${MD4C_SOURCE_DIR}/md4c.c")
   endif()
 endif()

@@ -1,6 +1,6 @@
 /* md4c's own Unicode functions, compiled from the untouched md4c.c, for
  * test_unicode_tables.cpp to compare ours with (the engine's md4c calls ours:
- * see cmake/unicode_tables.cmake). md_parse, md4c.c's only external symbol, is
+ * see cmake/md4c_rewrite.cmake). md_parse, md4c.c's only external symbol, is
  * renamed so that it does not clash with the engine's. */
 #define md_parse br_reference_md_parse
 #include "md4c.c"

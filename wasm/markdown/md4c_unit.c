@@ -1,8 +1,9 @@
 /* md4c, compiled as one translation unit, so that the parser features no profile
  * of ours uses can be compiled out (below). The md4c.c included is the one
- * cmake/unicode_tables.cmake writes from the verified Debian source tarball (see
+ * cmake/md4c_rewrite.cmake writes from the verified Debian source tarball (see
  * cmake/md4c.cmake): md4c's code, with its Unicode tables moved to
- * unicode_tables.cpp, which our slugs and word counts use too. */
+ * unicode_tables.cpp (which our slugs and word counts use too) and two paths we
+ * never take compiled out. */
 #include "md4c.h"
 /* Parser features no profile of ours turns on (render.cpp sets the flags) are
  * made compile-time zero here, before md4c.c sees them, so that the compiler
@@ -21,6 +22,7 @@
 #define MD_FLAG_WIKILINKS 0
 #undef MD_FLAG_UNDERLINE
 #define MD_FLAG_UNDERLINE 0
-/* md4c.c as cmake/unicode_tables.cmake writes it into the build tree: the
- * verified source with its Unicode tables moved to unicode_tables.cpp. */
+/* md4c.c as cmake/md4c_rewrite.cmake writes it into the build tree: the
+ * verified source with its Unicode tables moved to unicode_tables.cpp and its
+ * debug log and callback-failure tests compiled out. */
 #include "md4c_br.c"

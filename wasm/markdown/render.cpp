@@ -135,12 +135,15 @@ public:
         // A stranger's HTML is never interpreted: md4c then reports it as text,
         // which the writer escapes like any other text.
         if (is_comment_) parser.flags |= MD_FLAG_NOHTML;
-        parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* self) { return static_cast<HtmlWriter*>(self)->enter_block(t, d); };
-        parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* self) { return static_cast<HtmlWriter*>(self)->leave_block(t, d); };
-        parser.enter_span = [](MD_SPANTYPE t, void* d, void* self) { return static_cast<HtmlWriter*>(self)->enter_span(t, d); };
-        parser.leave_span = [](MD_SPANTYPE t, void* d, void* self) { return static_cast<HtmlWriter*>(self)->leave_span(t, d); };
+        // The callbacks never fail (they return 0): the md4c we compile does not
+        // even test what they return (cmake/md4c_rewrite.cmake, rewrite 3).
+        parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* self) { static_cast<HtmlWriter*>(self)->enter_block(t, d); return 0; };
+        parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* self) { static_cast<HtmlWriter*>(self)->leave_block(t, d); return 0; };
+        parser.enter_span = [](MD_SPANTYPE t, void* d, void* self) { static_cast<HtmlWriter*>(self)->enter_span(t, d); return 0; };
+        parser.leave_span = [](MD_SPANTYPE t, void* d, void* self) { static_cast<HtmlWriter*>(self)->leave_span(t, d); return 0; };
         parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* self) {
-            return static_cast<HtmlWriter*>(self)->text(t, std::string_view(s, n));
+            static_cast<HtmlWriter*>(self)->text(t, std::string_view(s, n));
+            return 0;
         };
         const int status = md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this);
         // Spans md4c left open (it should leave none; after an out-of-memory
@@ -153,7 +156,7 @@ public:
 
 private:
     // ---- blocks -----------------------------------------------------------
-    int enter_block(MD_BLOCKTYPE type, void* detail) {
+    void enter_block(MD_BLOCKTYPE type, void* detail) {
         words_.end_word();
         switch (type) {
             case MD_BLOCK_DOC: break;
@@ -225,10 +228,9 @@ private:
                 break;
             }
         }
-        return 0;
     }
 
-    int leave_block(MD_BLOCKTYPE type, void*) {
+    void leave_block(MD_BLOCKTYPE type, void*) {
         words_.end_word();
         switch (type) {
             case MD_BLOCK_DOC: break;
@@ -250,7 +252,6 @@ private:
             case MD_BLOCK_TH: put_block(out_, "</th>\n"); break;
             case MD_BLOCK_TD: put_block(out_, "</td>\n"); break;
         }
-        return 0;
     }
 
     // The id can only be known once the heading's text is complete, so it is
@@ -289,12 +290,12 @@ private:
 
     // Every entered span is on spans_, with whether its opening tag was
     // written, so that each leave closes exactly what its enter opened.
-    int enter_span(MD_SPANTYPE type, void* detail) {
+    void enter_span(MD_SPANTYPE type, void* detail) {
         if (image_depth_ > 0) {
             // Inside an image only the alt text matters; nested spans have no markup.
             if (type == MD_SPAN_IMG) ++image_depth_;
             spans_.push_back({type, false});
-            return 0;
+            return;
         }
         bool written = true;
         switch (type) {
@@ -307,18 +308,16 @@ private:
             default: written = false; break;
         }
         spans_.push_back({type, written});
-        return 0;
     }
 
     // md4c 0.4.8 can report a leave without its enter (found by tests/fuzz: a
     // permissive autolink overlapping an image sends a lone leave of MD_SPAN_A).
     // Such a leave is ignored; a leave that skips spans still open closes them
     // first, so the HTML stays well nested either way.
-    int leave_span(MD_SPANTYPE type, void*) {
+    void leave_span(MD_SPANTYPE type, void*) {
         std::size_t open = spans_.size();
         while (open > 0 && spans_[open - 1].type != type) --open;
         if (open > 0) close_spans_from(open - 1);
-        return 0;
     }
 
     // Closes, innermost first, every open span from spans_[first] on.
@@ -396,7 +395,7 @@ private:
     }
 
     // ---- text -------------------------------------------------------------
-    int text(MD_TEXTTYPE type, std::string_view s) {
+    void text(MD_TEXTTYPE type, std::string_view s) {
         switch (type) {
             case MD_TEXT_NULLCHAR: write_text("\xEF\xBF\xBD"); break;
             case MD_TEXT_BR:
@@ -435,7 +434,6 @@ private:
                 write_text(s);
                 break;
         }
-        return 0;
     }
 
     void write_text(std::string_view s) {

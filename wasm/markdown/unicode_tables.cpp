@@ -1,7 +1,7 @@
 #include "markdown/unicode_tables.h"
 
 // kWhitespace, kPunctuation, kFolding (byte streams) and their entry counts,
-// written by cmake/unicode_tables.cmake from md4c.c; the format is described there.
+// written by cmake/md4c_rewrite.cmake from md4c.c; the format is described there.
 #include "unicode_tables.inc"
 
 namespace {

@@ -3,7 +3,7 @@
 // counts, so that the engine ships one copy of the tables.
 //
 // The data are md4c 0.4.8's own tables, re-encoded at build time by
-// cmake/unicode_tables.cmake (2.2 kB gzip as md4c has them, 1.1 kB as streams),
+// cmake/md4c_rewrite.cmake (2.2 kB gzip as md4c has them, 1.1 kB as streams),
 // and md4c is compiled calling these functions instead of its own; they answer
 // exactly as md4c's did, for every code point (tests/cpp/test_unicode_tables.cpp).
 // C functions, so that md4c can stay a C translation unit.
