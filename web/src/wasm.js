@@ -69,15 +69,6 @@ const imports = {
     proc_exit(code) {
       throw new Error(`blog-reader: engine aborted (exit code ${code})`);
     },
-    fd_write() {
-      return 52; // ENOSYS: the engine has no files; nothing should print
-    },
-    fd_close() {
-      return 52;
-    },
-    fd_seek() {
-      return 52;
-    },
   },
 };
 
