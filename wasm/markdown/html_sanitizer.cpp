@@ -580,28 +580,25 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         const std::string& raw = attribute_values_[attribute_order_[i]];
         scratch_.clear();
         html::append_decoded_attribute(scratch_, raw);
+        std::string_view value;
         if (spec.kind == AttributeKind::url) {
             const UrlClass url_class = classify_url(scratch_);
             if (!is_url_allowed(url_class, url_policy_)) continue;
             if (std::string_view(spec.name) == "href") external_link = is_external_url(url_class);
-            emit(out, " ");
-            emit(out, spec.name);
-            emit(out, "=\"");
-            html::split_references(
-                raw, html::ReferenceContext::attribute, [&](std::string_view text) { append_url_attribute(out, text); },
-                [&](std::string_view reference) { emit(out, reference); });
-            emit(out, "\"");
+        } else if (!checked_value(spec.kind, scratch_, value)) {
             continue;
         }
-        std::string_view value;
-        if (!checked_value(spec.kind, scratch_, value)) continue;
         emit(out, " ");
         emit(out, spec.name);
         emit(out, "=\"");
-        if (spec.kind == AttributeKind::prefixed) emit(out, kIdPrefix);
-        // Free text is written from what the author typed (unknown references
-        // kept); checked values hold only the characters their check allows.
-        if (spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
+        if (spec.kind == AttributeKind::url) {
+            html::split_references(
+                raw, html::ReferenceContext::attribute, [&](std::string_view text) { append_url_attribute(out, text); },
+                [&](std::string_view reference) { emit(out, reference); });
+        } else if (spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
+            // Free text is written from what the author typed (unknown references
+            // kept); checked values hold only the characters their check allows.
+            if (spec.kind == AttributeKind::prefixed) emit(out, kIdPrefix);
             html::append_reescaped(out, raw, html::ReferenceContext::attribute);
         } else {
             html::append_escaped_attribute(out, value);
