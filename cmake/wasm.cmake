@@ -150,6 +150,14 @@ target_compile_options(br_unicode PRIVATE ${br_lto} ${br_wasm_features} -fno-exc
 # A build that keeps function names, for bench/size.mjs (size analysis by function and owner).
 option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size analysis only)" OFF)
 
+# Emscripten 3.1.6 exports stackSave, stackRestore, stackAlloc, __errno_location
+# and the function table from every standalone module, for JS glue that we do not
+# use (later versions stop: emscripten-core/emscripten#11898). Emscripten's own
+# remedy, when it knows the JS, is Binaryen's wasm-metadce with the graph of what
+# the JS reaches; ours is web/src/wasm.js, which reaches the listed exports,
+# memory and _initialize. Measured on the Markdown engine: 173 B gzip.
+find_program(BR_WASM_METADCE wasm-metadce REQUIRED)
+
 # br_wasm_module(<target> <output name> <exports> <link -O level> [archives first]): one standalone module.
 function(br_wasm_module target output exports link_opt)
   add_executable(${target} wasm/wasm_main.cpp ${br_malloc_sources})
@@ -171,9 +179,28 @@ function(br_wasm_module target output exports link_opt)
     -sSUPPORT_LONGJMP=0
     -sERROR_ON_UNDEFINED_SYMBOLS=1
     -sABORTING_MALLOC=0)
+  set(metadce_flags "")
   if(BR_WASM_KEEP_NAMES)
     target_link_options(${target} PRIVATE --profiling-funcs)
+    set(metadce_flags -g)
   endif()
+  # The reachability graph for wasm-metadce (see above): what the loader uses.
+  set(graph "[\n  { \"name\": \"loader\", \"root\": true, \"reaches\": [\"memory\", \"_initialize\"")
+  set(nodes "  { \"name\": \"memory\", \"export\": \"memory\" },\n  { \"name\": \"_initialize\", \"export\": \"_initialize\" }")
+  string(REPLACE "," ";" export_list "${exports}")
+  foreach(symbol IN LISTS export_list)
+    string(REGEX REPLACE "^_" "" name "${symbol}")
+    string(APPEND graph ", \"${name}\"")
+    string(APPEND nodes ",\n  { \"name\": \"${name}\", \"export\": \"${name}\" }")
+  endforeach()
+  set(graph_file "${CMAKE_CURRENT_BINARY_DIR}/${output}.metadce.json")
+  file(WRITE "${graph_file}" "${graph}] },\n${nodes}\n]\n")
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND "${BR_WASM_METADCE}" "$<TARGET_FILE:${target}>" -f "${graph_file}" ${metadce_flags}
+            --enable-bulk-memory --enable-sign-ext -o "$<TARGET_FILE:${target}>.metadce"
+    COMMAND "${CMAKE_COMMAND}" -E rename "$<TARGET_FILE:${target}>.metadce" "$<TARGET_FILE:${target}>"
+    COMMENT "Removing the exports the loader does not use from ${output}.wasm (wasm-metadce)"
+    VERBATIM)
 endfunction()
 
 br_wasm_module(blog_reader "blog-reader" "${br_exports_shared};${br_exports_markdown}" ${BR_WASM_ENGINE_LINK_OPT})
