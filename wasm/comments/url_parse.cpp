@@ -12,13 +12,6 @@
 namespace blogreader::comments {
 namespace {
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // The WHATWG percent-encode sets that can still matter after the raw-character
 // checks above have run (C0, space, '"', '<', '>', '\'' and '`' never get here).
 enum class EncodeSet { path, query, fragment };
@@ -84,7 +77,7 @@ bool parse_ipv4_number(std::string_view s, std::uint64_t& value) {
     }
     value = 0;
     for (char c : s) {
-        const int digit = hex_value(c);
+        const int digit = ascii_hex_value(c);
         if (digit < 0 || static_cast<unsigned>(digit) >= radix) return false;
         value = value * radix + static_cast<unsigned>(digit);
         if (value > 0xFFFFFFFFull) return false;
@@ -136,8 +129,8 @@ std::string percent_decode(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-            out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
+        if (s[i] == '%' && i + 2 < s.size() && ascii_hex_value(s[i + 1]) >= 0 && ascii_hex_value(s[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(ascii_hex_value(s[i + 1]) * 16 + ascii_hex_value(s[i + 2])));
             i += 2;
         } else {
             out.push_back(s[i]);

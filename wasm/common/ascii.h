@@ -12,6 +12,13 @@ constexpr bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') |
 constexpr bool is_ascii_alnum(char c) noexcept { return is_ascii_digit(c) || is_ascii_alpha(c); }
 constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
+/// The value of a hexadecimal digit (0-9, a-f, A-F); -1 for any other byte.
+constexpr int ascii_hex_value(char c) noexcept {
+    if (is_ascii_digit(c)) return c - '0';
+    const char lower = ascii_lower(c);
+    return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+}
+
 /// Equal when ASCII letters are folded to lower case (other bytes as they are).
 constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;

@@ -93,19 +93,15 @@ std::size_t encode_code_point_reference(std::uint32_t value, char (&out)[8]) {
 std::size_t parse_numeric(std::string_view s, std::uint32_t& value) {
     if (s.size() < 2 || s[0] != '#') return 0;
     std::size_t i = 1;
-    const bool hex = s[1] == 'x' || s[1] == 'X';
-    if (hex) ++i;
+    const int radix = s[1] == 'x' || s[1] == 'X' ? 16 : 10;
+    if (radix == 16) ++i;
     const std::size_t digits_from = i;
     std::uint32_t v = 0;
     for (; i < s.size(); ++i) {
-        const char c = s[i];
-        unsigned d;
-        if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
-        else if (hex && c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
-        else if (hex && c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
-        else break;
+        const int d = ascii_hex_value(s[i]);
+        if (d < 0 || d >= radix) break;
         // Saturate: any value past U+10FFFF is replaced anyway.
-        v = v > 0x10FFFF ? v : v * (hex ? 16 : 10) + d;
+        v = v > 0x10FFFF ? v : v * static_cast<std::uint32_t>(radix) + static_cast<std::uint32_t>(d);
     }
     if (i == digits_from) return 0;
     value = v;

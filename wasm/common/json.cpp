@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/ascii.h"
 #include "common/utf8.h"
 
 namespace blogreader::json {
@@ -165,12 +166,9 @@ private:
         if (pos_ + 4 > s_.size()) return fail("truncated \\u escape");
         value = 0;
         for (int i = 0; i < 4; ++i) {
-            const char c = s_[pos_++];
-            value <<= 4;
-            if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
-            else return fail("invalid \\u escape");
+            const int digit = ascii_hex_value(s_[pos_++]);
+            if (digit < 0) return fail("invalid \\u escape");
+            value = value << 4 | static_cast<unsigned>(digit);
         }
         return true;
     }

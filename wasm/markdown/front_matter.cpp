@@ -264,13 +264,9 @@ private:
         cp = 0;
         for (std::size_t i = 0; i < digits; ++i, ++pos_) {
             if (pos_ >= s_.size()) return false;
-            const char h = s_[pos_];
-            unsigned v;
-            if (is_ascii_digit(h)) v = static_cast<unsigned>(h - '0');
-            else if (h >= 'a' && h <= 'f') v = static_cast<unsigned>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F') v = static_cast<unsigned>(h - 'A' + 10);
-            else return false;
-            cp = cp * 16 + v;
+            const int v = ascii_hex_value(s_[pos_]);
+            if (v < 0) return false;
+            cp = cp * 16 + static_cast<char32_t>(v);
         }
         return true;
     }
