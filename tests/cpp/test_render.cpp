@@ -206,6 +206,10 @@ TEST_CASE("invalid UTF-8 and U+0000 become U+FFFD", "[render][utf8]") {
     const auto r = render(std::string("a\xFF" "b\0c", 5));
     CHECK(r.html == "<p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c</p>\n");
     CHECK(r.replaced_invalid == 2);
+    // In code, too: md4c is compiled not to look for U+0000 there, because the
+    // renderer has replaced it already (cmake/md4c_rewrite.cmake, rewrite 4).
+    CHECK(render(std::string("```\na\0b\n```\n    c\0d\n", 20)).html ==
+          "<pre><code>a\xEF\xBF\xBD" "b\n</code></pre>\n<pre><code>c\xEF\xBF\xBD" "d\n</code></pre>\n");
 }
 
 TEST_CASE("regression: the writer keeps its state between calls with one result", "[render]") {
