@@ -299,10 +299,10 @@ private:
         }
         bool written = true;
         switch (type) {
-            case MD_SPAN_EM: put(out_, "<em>"); break;
-            case MD_SPAN_STRONG: put(out_, "<strong>"); break;
-            case MD_SPAN_CODE: put(out_, "<code>"); break;
-            case MD_SPAN_DEL: put(out_, "<del>"); break;
+            case MD_SPAN_EM:
+            case MD_SPAN_STRONG:
+            case MD_SPAN_CODE:
+            case MD_SPAN_DEL: out_.append(kSpanTags[type].start); break;
             case MD_SPAN_A: written = open_link(*static_cast<const MD_SPAN_A_DETAIL*>(detail)); break;
             case MD_SPAN_IMG: open_image(*static_cast<const MD_SPAN_IMG_DETAIL*>(detail)); break;
             default: written = false; break;
@@ -333,16 +333,21 @@ private:
             if (--image_depth_ == 0) close_image();
             return;
         }
-        if (image_depth_ > 0 || !span.written) return;
-        switch (span.type) {
-            case MD_SPAN_EM: put(out_, "</em>"); break;
-            case MD_SPAN_STRONG: put(out_, "</strong>"); break;
-            case MD_SPAN_CODE: put(out_, "</code>"); break;
-            case MD_SPAN_DEL: put(out_, "</del>"); break;
-            case MD_SPAN_A: put(out_, "</a>"); break;
-            default: break;
-        }
+        // Only the spans in kSpanTags are ever written (enter_span).
+        if (image_depth_ > 0 || !span.written || span.type > MD_SPAN_DEL) return;
+        out_.append(kSpanTags[span.type].end);
     }
+
+    // Tags by MD_SPANTYPE, one table lookup instead of a switch of appends
+    // (the image's tags are written apart: open_image, close_image).
+    struct SpanTags {
+        std::string_view start, end;
+    };
+    static constexpr SpanTags kSpanTags[] = {
+        {"<em>", "</em>"}, {"<strong>", "</strong>"}, {"", "</a>"}, {"", ""}, {"<code>", "</code>"}, {"<del>", "</del>"},
+    };
+    static_assert(MD_SPAN_EM == 0 && MD_SPAN_STRONG == 1 && MD_SPAN_A == 2 && MD_SPAN_IMG == 3 && MD_SPAN_CODE == 4 &&
+                  MD_SPAN_DEL == 5, "kSpanTags follows md4c's MD_SPANTYPE");
 
     // Returns whether the <a> was written (an unsafe URL drops it; the text stays).
     bool open_link(const MD_SPAN_A_DETAIL& d) {
