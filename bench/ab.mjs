@@ -28,7 +28,11 @@ async function load(dir, tag) {
 }
 const engines = { A: await load(dirA, 'a'), B: await load(dirB, 'b') };
 
-const inputs = { 'blog-200k': blogDocument(), 'post-5k': shortPost() };
+// raw-html-50k: the sanitizer's path (tags, attributes, references), which the
+// blog document exercises little.
+const rawHtmlBlock = '<div class="note" id="n"><p>Caf&eacute; &copy; 2024: <a href="https://example.com/?a=1&amp;b=2" title="T&eacute;st">a link</a>, ' +
+  '<img src="/i.png" alt="x &amp; y" width="10"> and <span lang="nl">tekst</span>.</p></div>\n\n';
+const inputs = { 'blog-200k': blogDocument(), 'post-5k': shortPost(), 'raw-html-50k': rawHtmlBlock.repeat(Math.ceil(50_000 / rawHtmlBlock.length)) };
 for (const render of Object.values(engines)) {
   for (const doc of Object.values(inputs)) if (typeof render(doc).html !== "string") throw new Error("no html");
 }
