@@ -182,8 +182,11 @@ bool may_write_reference_verbatim(std::string_view entity) noexcept {
     return legacy_prefix_length(name) == 0;
 }
 
-namespace detail {
+namespace {
 
+// Reads one reference at raw[amp] == '&'. Returns the bytes it covers (0: the
+// '&' is literal text); `decoded` gets its UTF-8, or stays empty for an unknown
+// name, which the caller passes on as written.
 std::size_t read_reference(std::string_view raw, std::size_t amp, ReferenceContext context, char (&decoded)[8],
                            std::string_view& expansion) {
     const std::string_view rest = raw.substr(amp + 1);
@@ -227,19 +230,47 @@ std::size_t read_reference(std::string_view raw, std::size_t amp, ReferenceConte
     return 0;
 }
 
-}  // namespace detail
+}  // namespace
+
+void split_references(std::string_view raw, ReferenceContext context, ReferenceSink& sink) {
+    std::size_t run = 0;
+    std::size_t i = raw.find('&');
+    while (i != std::string_view::npos) {
+        char decoded[8];
+        std::string_view expansion;
+        const std::size_t used = read_reference(raw, i, context, decoded, expansion);
+        if (used == 0) {
+            i = raw.find('&', i + 1);
+            continue;
+        }
+        if (i > run) sink.text(raw.substr(run, i - run));
+        if (expansion.empty()) sink.reference(raw.substr(i, used));
+        else sink.text(expansion);
+        run = i + used;
+        i = raw.find('&', run);
+    }
+    if (run < raw.size()) sink.text(raw.substr(run));
+}
 
 void append_decoded_attribute(std::string& out, std::string_view raw, ReferenceContext context) {
-    split_references(
-        raw, context, [&](std::string_view text) { out.append(text); },
-        [&](std::string_view reference) { out.append(reference); });
+    struct Decode final : ReferenceSink {
+        std::string& out;
+        explicit Decode(std::string& o) : out(o) {}
+        void text(std::string_view t) override { out.append(t); }
+        void reference(std::string_view r) override { out.append(r); }
+    } sink(out);
+    split_references(raw, context, sink);
 }
 
 void append_reescaped(OutputBuffer& out, std::string_view raw, ReferenceContext context) {
-    const auto escape = context == ReferenceContext::text ? append_escaped_text : append_escaped_attribute;
-    split_references(
-        raw, context, [&](std::string_view text) { escape(out, text); },
-        [&](std::string_view reference) { out.append(reference); });
+    struct Reescape final : ReferenceSink {
+        OutputBuffer& out;
+        void (*escape)(OutputBuffer&, std::string_view);
+        Reescape(OutputBuffer& o, void (*e)(OutputBuffer&, std::string_view)) : out(o), escape(e) {}
+        void text(std::string_view t) override { escape(out, t); }
+        void reference(std::string_view r) override { out.append(r); }
+    } sink(out, context == ReferenceContext::text ? append_escaped_text : append_escaped_attribute);
+    split_references(raw, context, sink);
 }
 
 }  // namespace blogreader::html

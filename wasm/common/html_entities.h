@@ -48,13 +48,21 @@ bool may_write_reference_verbatim(std::string_view entity) noexcept;
 
 enum class ReferenceContext { text, attribute };
 
+/// What split_references() (and the Markdown writer's walk over md4c
+/// attributes) hands its pieces to: an interface, not a template parameter, so
+/// that the walk exists once in the .wasm (a template copy per caller cost
+/// 270 B gzip in the writer, and more here).
+struct ReferenceSink {
+    virtual void text(std::string_view text) = 0;            ///< decoded UTF-8
+    virtual void reference(std::string_view reference) = 0;  ///< a reference the table lacks, as written
+};
+
 /// Splits raw HTML (an attribute value or text) into decoded text and the
 /// references the table lacks, the way the HTML tokenizer reads it in `context`:
 /// named references need ';' except legacy names (in an attribute only when not
-/// followed by [A-Za-z0-9=]); numeric ones may omit it. Calls on_text(view) with
-/// decoded UTF-8 and on_reference(view) with an unknown "&name;" as written.
-template <typename OnText, typename OnReference>
-void split_references(std::string_view raw, ReferenceContext context, OnText&& on_text, OnReference&& on_reference);
+/// followed by [A-Za-z0-9=]); numeric ones may omit it. Calls sink.text() with
+/// decoded UTF-8 and sink.reference() with an unknown "&name;" as written.
+void split_references(std::string_view raw, ReferenceContext context, ReferenceSink& sink);
 
 /// Decodes raw HTML for a decision (URL filter, value checks); unknown references
 /// stay as written.
@@ -63,35 +71,5 @@ void append_decoded_attribute(std::string& out, std::string_view raw, ReferenceC
 /// Writes raw HTML text or an attribute value back out, escaped: what the
 /// browser would have read, with unknown references kept verbatim.
 void append_reescaped(OutputBuffer& out, std::string_view raw, ReferenceContext context);
-
-// ---- implementation of the template --------------------------------------
-namespace detail {
-/// Reads one reference at raw[amp] == '&'. Returns the bytes it covers (0: the
-/// '&' is literal text); `decoded` gets its UTF-8, or stays empty for an unknown
-/// name, which the caller passes on as written.
-std::size_t read_reference(std::string_view raw, std::size_t amp, ReferenceContext context, char (&decoded)[8],
-                           std::string_view& expansion);
-}  // namespace detail
-
-template <typename OnText, typename OnReference>
-void split_references(std::string_view raw, ReferenceContext context, OnText&& on_text, OnReference&& on_reference) {
-    std::size_t run = 0;
-    std::size_t i = raw.find('&');
-    while (i != std::string_view::npos) {
-        char decoded[8];
-        std::string_view expansion;
-        const std::size_t used = detail::read_reference(raw, i, context, decoded, expansion);
-        if (used == 0) {
-            i = raw.find('&', i + 1);
-            continue;
-        }
-        if (i > run) on_text(raw.substr(run, i - run));
-        if (expansion.empty()) on_reference(raw.substr(i, used));
-        else on_text(expansion);
-        run = i + used;
-        i = raw.find('&', run);
-    }
-    if (run < raw.size()) on_text(raw.substr(run));
-}
 
 }  // namespace blogreader::html

@@ -592,9 +592,13 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         emit(out, spec.name);
         emit(out, "=\"");
         if (spec.kind == AttributeKind::url) {
-            html::split_references(
-                raw, html::ReferenceContext::attribute, [&](std::string_view text) { append_url_attribute(out, text); },
-                [&](std::string_view reference) { emit(out, reference); });
+            struct WriteUrl final : html::ReferenceSink {
+                OutputBuffer& out;
+                explicit WriteUrl(OutputBuffer& o) : out(o) {}
+                void text(std::string_view t) override { append_url_attribute(out, t); }
+                void reference(std::string_view r) override { emit(out, r); }
+            } sink(out);
+            html::split_references(raw, html::ReferenceContext::attribute, sink);
         } else if (spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
             // Free text is written from what the author typed (unknown references
             // kept); checked values hold only the characters their check allows.

@@ -35,15 +35,12 @@ BR_ALWAYS_INLINE void put_block(OutputBuffer& out, const char (&literal)[N]) {
 }
 
 // Walks an md4c attribute (link destination, title, code info string) as
-// html::split_references walks raw HTML: text(view) gets plain text and decoded
-// references (a NUL replacement as U+FFFD), reference(view) a reference the
-// engine does not know, as written (html_entities.h says why writing it
-// unchanged is exact). One out-of-line copy for its three users, which run per
-// link or code block, not per byte: a template cost 270 B gzip more.
-struct AttributeSink {
-    virtual void text(std::string_view text) = 0;
-    virtual void reference(std::string_view reference) = 0;
-};
+// html::split_references walks raw HTML, into the same html::ReferenceSink:
+// text() gets plain text and decoded references (a NUL replacement as U+FFFD),
+// reference() a reference the engine does not know, as written (html_entities.h
+// says why writing it unchanged is exact). One out-of-line copy for its three
+// users, which run per link or code block, not per byte.
+using AttributeSink = html::ReferenceSink;
 
 void split_attribute(const MD_ATTRIBUTE& attr, AttributeSink& sink) {
     if (attr.text == nullptr) return;
