@@ -253,12 +253,7 @@ void split_references(std::string_view raw, ReferenceContext context, ReferenceS
 }
 
 void append_decoded_attribute(std::string& out, std::string_view raw, ReferenceContext context) {
-    struct Decode final : ReferenceSink {
-        std::string& out;
-        explicit Decode(std::string& o) : out(o) {}
-        void text(std::string_view t) override { out.append(t); }
-        void reference(std::string_view r) override { out.append(r); }
-    } sink(out);
+    AppendDecoded sink(out);
     split_references(raw, context, sink);
 }
 

@@ -57,6 +57,15 @@ struct ReferenceSink {
     virtual void reference(std::string_view reference) = 0;  ///< a reference the table lacks, as written
 };
 
+/// The sink that appends both to a string: the text decisions are made on (URL
+/// filter, value checks), with unknown references as written.
+struct AppendDecoded final : ReferenceSink {
+    std::string& out;
+    explicit AppendDecoded(std::string& o) : out(o) {}
+    void text(std::string_view t) override { out.append(t); }
+    void reference(std::string_view r) override { out.append(r); }
+};
+
 /// Splits raw HTML (an attribute value or text) into decoded text and the
 /// references the table lacks, the way the HTML tokenizer reads it in `context`:
 /// named references need ';' except legacy names (in an attribute only when not

@@ -62,12 +62,7 @@ void split_attribute(const MD_ATTRIBUTE& attr, AttributeSink& sink) {
 
 // The attribute's text for a decision (URL filter): unknown references as written.
 void decode_attribute(const MD_ATTRIBUTE& attr, std::string& out) {
-    struct Decode final : AttributeSink {
-        std::string& out;
-        explicit Decode(std::string& o) : out(o) {}
-        void text(std::string_view t) override { out.append(t); }
-        void reference(std::string_view r) override { out.append(r); }
-    } sink(out);
+    html::AppendDecoded sink(out);
     out.clear();
     split_attribute(attr, sink);
 }
