@@ -2,7 +2,7 @@
 #
 # Writes the md4c.c the engine compiles (OUTPUT_MD4C, included by
 # wasm/markdown/md4c_unit.c) from the verified md4c 0.4.8 source, which is never
-# edited in place. Four rewrites, each checked to apply exactly where md4c 0.4.8
+# edited in place. Five rewrites, each checked to apply exactly where md4c 0.4.8
 # has the code (the script fails on any other md4c), each measured:
 #
 # 1. Unicode tables. md4c keeps three (white space, punctuation, case folding)
@@ -12,7 +12,7 @@
 #    OUTPUT_TABLES as compact byte streams, which wasm/markdown/unicode_tables.cpp
 #    expands at first use and searches; md4c's three functions call it, so md4c
 #    and our slugs and word counts share one copy. -1,196 B gzip.
-#    tests/cpp/test_unicode_tables.cpp compares the result with md4c's original
+#    tests/cpp/test_md4c_rewrite.cpp compares the result with md4c's original
 #    functions for every code point.
 # 2. The debug log. MD_LOG tests parser.debug_log, which the engine never sets,
 #    before each of its 26 messages: compiled out. -661 B gzip.
@@ -24,6 +24,14 @@
 #    which U+0000 is already U+FFFD (CommonMark's rule), so the scan never finds
 #    one: code block lines go to the text callback directly. -58 B gzip, and one
 #    pass less over code (tests/cpp/test_render.cpp checks a NUL in a code block).
+# 5. UTF-8 decoding. md4c's two decoders (at an offset, and of the character
+#    before one) check every byte for the shape of a valid sequence. The
+#    renderer hands md4c valid UTF-8 only (the same repair as for U+0000), so
+#    they read the length from the lead byte instead, and answer as md4c's for
+#    valid UTF-8 (inside a character, where md4c never looks, both give a value
+#    above U+10FFFF that no table holds); tests/cpp/test_md4c_rewrite.cpp
+#    compares them for every code point.
+#    -146 B gzip: md4c inlines the decoder at each of its Unicode checks.
 #
 # Stream format of the tables. A table is a list of entries sorted by code point, ranges
 # [lo, hi] that neither overlap nor touch ASCII (the code handles U+0000-U+007F
@@ -220,7 +228,7 @@ set(replacement "    /* blog-reader-wasm: md4c's Unicode tables, their binary se
      * three functions that use them were here. cmake/md4c_rewrite.cmake
      * moved the tables, re-encoded, to wasm/markdown/unicode_tables.cpp, which
      * answers as these functions did for every code point
-     * (tests/cpp/test_unicode_tables.cpp). */
+     * (tests/cpp/test_md4c_rewrite.cpp). */
     #include \"unicode_tables.h\"
     #define md_is_unicode_whitespace__(codepoint)   br_unicode_is_whitespace(codepoint)
     #define md_is_unicode_punct__(codepoint)        br_unicode_is_punctuation(codepoint)
@@ -276,5 +284,54 @@ if(NOT insecure_count EQUAL 2 OR code_text_at EQUAL -1)  # the macro's definitio
   message(FATAL_ERROR "${INPUT}: MD_TEXT_INSECURE is not used as in md4c 0.4.8")
 endif()
 string(REPLACE "${code_text}" "MD_TEXT(text_type, STR(line->beg), line->end - line->beg);  /* no U+0000 here: see md4c_rewrite.cmake */" source "${source}")
+
+# ---- 5. UTF-8 decoding for valid input
+string(FIND "${source}" "    static unsigned\n    md_decode_utf8__(const CHAR* str, SZ str_size, SZ* p_size)\n" decoders_start)
+string(FIND "${source}" "    #define ISUNICODEWHITESPACE_(codepoint) md_is_unicode_whitespace__(codepoint)\n    #define ISUNICODEWHITESPACE(off)        md_is_unicode_whitespace__(md_decode_utf8__" decoders_end)
+if(decoders_start EQUAL -1 OR decoders_end LESS decoders_start)
+  message(FATAL_ERROR "${INPUT}: md4c's UTF-8 decoders are not where md4c 0.4.8 has them")
+endif()
+math(EXPR decoders_length "${decoders_end} - ${decoders_start}")
+string(SUBSTRING "${source}" ${decoders_start} ${decoders_length} decoders)
+string(REGEX MATCHALL "IS_UTF8_LEAD[234]\\(" lead_checks "${decoders}")
+list(LENGTH lead_checks lead_check_count)
+if(NOT lead_check_count EQUAL 6)
+  message(FATAL_ERROR "${INPUT}: md4c's UTF-8 decoders are not those of md4c 0.4.8")
+endif()
+string(REPLACE "${decoders}" "    /* blog-reader-wasm: decoders for valid UTF-8, which is all md4c is given
+     * (see cmake/md4c_rewrite.cmake, rewrite 5). At every offset of valid
+     * UTF-8 the first answers as md4c's did; the second does at a character
+     * boundary, and inside a character both return a value above U+10FFFF. */
+    static unsigned
+    md_decode_utf8__(const CHAR* str, SZ str_size, SZ* p_size)
+    {
+        const unsigned lead = (unsigned char) str[0];
+        SZ n = lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        unsigned codepoint;
+        SZ i;
+
+        if(n > str_size)
+            n = 1;
+        if(p_size != NULL)
+            *p_size = n;
+        if(n == 1)
+            return (unsigned) str[0];
+        codepoint = lead & (0x7fu >> n);
+        for(i = 1; i < n; i++)
+            codepoint = (codepoint << 6) | ((unsigned char) str[i] & 0x3f);
+        return codepoint;
+    }
+
+    static unsigned
+    md_decode_utf8_before__(MD_CTX* ctx, OFF off)
+    {
+        OFF start = off - 1;
+
+        while(start > 0  &&  off - start < 4  &&  IS_UTF8_TAIL(CH(start)))
+            start--;
+        return md_decode_utf8__(STR(start), off - start, NULL);
+    }
+
+" source "${source}")
 
 file(WRITE "${OUTPUT_MD4C}" "/* Generated by cmake/md4c_rewrite.cmake from md4c.c 0.4.8: see there. */\n${source}")

@@ -11,9 +11,12 @@ target_compile_definitions(br_tests PRIVATE BR_SOURCE_DIR="${PROJECT_SOURCE_DIR}
 include(Catch)
 catch_discover_tests(br_tests)
 
-# md4c's original Unicode functions, from the untouched md4c.c, for test_unicode_tables.cpp.
-add_library(br_md4c_reference STATIC tests/cpp/md4c_reference.c)
-target_include_directories(br_md4c_reference PRIVATE "${MD4C_SOURCE_DIR}")
+# For test_md4c_rewrite.cpp: md4c's original functions, from the untouched md4c.c,
+# and the rewritten ones, from the md4c_br.c the engine compiles.
+add_library(br_md4c_reference STATIC tests/cpp/md4c_reference.c tests/cpp/md4c_rewritten.c)
+target_include_directories(br_md4c_reference PRIVATE "${MD4C_SOURCE_DIR}" "${CMAKE_BINARY_DIR}/generated"
+                           "${PROJECT_SOURCE_DIR}/wasm/markdown")
 target_compile_definitions(br_md4c_reference PRIVATE MD4C_USE_UTF8)
 target_compile_options(br_md4c_reference PRIVATE -w)  # md4c's code, not ours
+target_link_libraries(br_md4c_reference PRIVATE br_unicode)
 target_link_libraries(br_tests PRIVATE br_md4c_reference)

@@ -1,7 +1,9 @@
-/* md4c's own Unicode functions, compiled from the untouched md4c.c, for
- * test_unicode_tables.cpp to compare ours with (the engine's md4c calls ours:
- * see cmake/md4c_rewrite.cmake). md_parse, md4c.c's only external symbol, is
- * renamed so that it does not clash with the engine's. */
+/* md4c's own functions that cmake/md4c_rewrite.cmake replaces, compiled from the
+ * untouched md4c.c, for test_md4c_rewrite.cpp to compare the replacements with.
+ * md_parse, md4c.c's only external symbol, is renamed so that it does not clash
+ * with the engine's. */
+#include <string.h>
+
 #define md_parse br_reference_md_parse
 #include "md4c.c"
 
@@ -15,4 +17,19 @@ unsigned br_reference_case_fold(unsigned code_point, unsigned folded[3]) {
     md_get_unicode_fold_info(code_point, &info);
     for (i = 0; i < info.n_codepoints; i++) folded[i] = info.codepoints[i];
     return info.n_codepoints;
+}
+
+unsigned br_reference_decode_utf8(const char* text, unsigned size, unsigned* length) {
+    SZ n = 0;
+    const unsigned code_point = md_decode_utf8__(text, size, &n);
+    *length = n;
+    return code_point;
+}
+
+unsigned br_reference_decode_utf8_before(const char* text, unsigned size, unsigned offset) {
+    MD_CTX ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.text = text;
+    ctx.size = size;
+    return md_decode_utf8_before__(&ctx, offset);
 }

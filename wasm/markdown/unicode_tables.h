@@ -5,7 +5,7 @@
 // The data are md4c 0.4.8's own tables, re-encoded at build time by
 // cmake/md4c_rewrite.cmake (2.2 kB gzip as md4c has them, 1.1 kB as streams),
 // and md4c is compiled calling these functions instead of its own; they answer
-// exactly as md4c's did, for every code point (tests/cpp/test_unicode_tables.cpp).
+// exactly as md4c's did, for every code point (tests/cpp/test_md4c_rewrite.cpp).
 // C functions, so that md4c can stay a C translation unit.
 #pragma once
 

@@ -1,15 +1,23 @@
-// The Unicode tables md4c and the engine share (markdown/unicode_tables.h) are
-// md4c's own, re-encoded at build time: they must answer exactly as md4c's
-// original functions, compiled from the untouched md4c.c (md4c_reference.c), for
-// every code point.
+// What cmake/md4c_rewrite.cmake replaces in md4c must answer as md4c's original
+// functions, compiled from the untouched md4c.c (md4c_reference.c), for every
+// code point: the Unicode tables md4c and the engine share
+// (markdown/unicode_tables.h), and md4c's UTF-8 decoders (md4c_rewritten.c
+// reaches the engine's copies).
 #include <catch2/catch.hpp>
 
+#include <string>
+
+#include "common/utf8.h"
 #include "markdown/unicode_tables.h"
 
 extern "C" {
 int br_reference_is_whitespace(unsigned code_point);
 int br_reference_is_punctuation(unsigned code_point);
 unsigned br_reference_case_fold(unsigned code_point, unsigned folded[3]);
+unsigned br_reference_decode_utf8(const char* text, unsigned size, unsigned* length);
+unsigned br_reference_decode_utf8_before(const char* text, unsigned size, unsigned offset);
+unsigned br_rewritten_decode_utf8(const char* text, unsigned size, unsigned* length);
+unsigned br_rewritten_decode_utf8_before(const char* text, unsigned size, unsigned offset);
 }
 
 namespace {
@@ -64,6 +72,42 @@ TEST_CASE("case folding: the same code points as md4c for every code point", "[u
     CHECK(folded[0] == 0x0101);
     REQUIRE(br_unicode_case_fold(0x0410, folded) == 1);  // a shifted range: А -> а
     CHECK(folded[0] == 0x0430);
+}
+
+TEST_CASE("UTF-8 decoding: md4c's answers at every offset of valid UTF-8, for every code point", "[unicode][md4c]") {
+    unsigned mismatches = 0;
+    for (unsigned cp = 0; cp <= 0x10FFFF; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        // The character between ASCII neighbours, and at the very end.
+        char bytes[4];
+        const std::size_t n = blogreader::utf8::encode(cp, bytes);
+        for (const std::string& text : {"a" + std::string(bytes, n) + "b", "a" + std::string(bytes, n)}) {
+            const auto size = static_cast<unsigned>(text.size());
+            for (unsigned at = 0; at < size; ++at) {
+                unsigned ours_length = 0, md4c_length = 0;
+                const unsigned ours = br_rewritten_decode_utf8(text.data() + at, size - at, &ours_length);
+                const unsigned md4c = br_reference_decode_utf8(text.data() + at, size - at, &md4c_length);
+                if (ours != md4c || ours_length != md4c_length) {
+                    if (++mismatches <= 10) FAIL_CHECK("U+" << std::hex << cp << " at " << at << ": " << ours << " vs md4c " << md4c);
+                }
+            }
+            for (unsigned at = 1; at <= size; ++at) {
+                const unsigned ours = br_rewritten_decode_utf8_before(text.data(), size, at);
+                const unsigned md4c = br_reference_decode_utf8_before(text.data(), size, at);
+                // At a character boundary the same code point; inside one, where
+                // md4c never looks, both give a value no Unicode table holds.
+                const bool boundary = at == 1 || at == 1 + n || at == size;
+                if (boundary ? ours != md4c : (ours <= 0x10FFFF || md4c <= 0x10FFFF)) {
+                    if (++mismatches <= 10) FAIL_CHECK("U+" << std::hex << cp << " before " << at << ": " << ours << " vs md4c " << md4c);
+                }
+            }
+        }
+    }
+    CHECK(mismatches == 0);
+    unsigned length = 0;
+    CHECK(br_rewritten_decode_utf8("\xE2\x80\x94", 3, &length) == 0x2014);  // em dash
+    CHECK(length == 3);
+    CHECK(br_rewritten_decode_utf8_before("x\xF0\x9F\x98\x80", 5, 5) == 0x1F600);
 }
 
 }  // namespace
