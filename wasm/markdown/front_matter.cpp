@@ -525,30 +525,20 @@ void parse_front_matter(std::string_view document, FrontMatter& result) {
     const Line opening = read_line(document, start);
     if (!is_marker(opening.text, "---")) return;
 
-    // One pass: each line is parsed as it is read. Until the closing line is
-    // seen this may still be Markdown, so what was parsed is dropped if none
-    // comes. The first line that is neither blank nor a comment decides, when
-    // there is no closing line, whether to report that (see below).
-    BlockParser parser(result);
+    // Find the closing line first: until it is seen, this may be Markdown. The
+    // first line that is neither blank nor a comment decides, when there is no
+    // closing line, whether to report that (see below).
     std::size_t offset = opening.next;
     std::size_t line_count = 0;
     std::string_view first_content;
     bool has_content = false;
+    bool closed = false;
     bool too_large = false;
     while (offset < document.size()) {
         const Line line = read_line(document, offset);
         if (is_marker(line.text, "---") || is_marker(line.text, "...")) {
-            parser.finish();
-            if (parser.key_lines == 0 && parser.other_lines > 0) {
-                // "---\n\nHello\n---": a thematic break and a setext heading, Markdown.
-                result.clear();
-                result.body_offset = start;
-                return;
-            }
-            result.present = true;
-            result.body_offset = line.next;  // past the closing line
-            result.body_first_line = line_count + 3;  // the opening is line 1
-            return;
+            closed = true;
+            break;
         }
         ++line_count;  // the line that hits a limit is still looked at below
         if (!has_content) {
@@ -562,23 +552,42 @@ void parse_front_matter(std::string_view document, FrontMatter& result) {
             too_large = true;
             break;
         }
-        parser.parse_line(line.text, line_count + 1);
         offset = line.next;
     }
 
-    // No closing line: everything is body. Report it only when the author
-    // clearly meant front matter; otherwise the '---' is a thematic break.
-    result.clear();
-    result.body_offset = start;
-    if (has_content && looks_like_key(first_content)) {
-        result.present = true;
-        result.warnings.push_back(
-            too_large ? FrontMatterWarning{1, "front_matter_too_large",
-                                           "no closing '---' within the first 1000 lines or 64 KiB; the front "
-                                           "matter is shown as text"}
-                      : FrontMatterWarning{1, "front_matter_unclosed",
-                                           "front matter has no closing '---' line; it is shown as text"});
+    if (!closed) {
+        // Report it only when the author clearly meant front matter; otherwise
+        // the '---' is a thematic break. Either way, everything is body.
+        if (has_content && looks_like_key(first_content)) {
+            result.present = true;
+            result.warnings.push_back(
+                too_large ? FrontMatterWarning{1, "front_matter_too_large",
+                                               "no closing '---' within the first 1000 lines or 64 KiB; the front "
+                                               "matter is shown as text"}
+                          : FrontMatterWarning{1, "front_matter_unclosed",
+                                               "front matter has no closing '---' line; it is shown as text"});
+        }
+        return;
     }
+
+    // Parse the lines between the markers (the opening is line 1).
+    BlockParser parser(result);
+    std::size_t at = opening.next;
+    for (std::size_t i = 0; i < line_count; ++i) {
+        const Line line = read_line(document, at);
+        parser.parse_line(line.text, i + 2);
+        at = line.next;
+    }
+    parser.finish();
+    if (parser.key_lines == 0 && parser.other_lines > 0) {
+        // "---\n\nHello\n---": a thematic break and a setext heading, Markdown.
+        result.clear();
+        result.body_offset = start;
+        return;
+    }
+    result.present = true;
+    result.body_offset = read_line(document, offset).next;  // past the closing line
+    result.body_first_line = line_count + 3;
 }
 
 }  // namespace blogreader::markdown
