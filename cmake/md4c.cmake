@@ -38,18 +38,29 @@ if(NOT EXISTS "${BR_ENTITY_TABLE}" OR "${PROJECT_SOURCE_DIR}/cmake/entity_table.
 endif()
 
 # The md4c.c the engine compiles (md4c_br.c, included by md4c_unit.c), with its
-# Unicode tables re-encoded (unicode_tables.inc) and two dead paths compiled out:
-# see cmake/md4c_rewrite.cmake for what and why. The tests compare our Unicode
-# functions with those of the untouched md4c.c.
+# Unicode tables re-encoded (unicode_tables.inc) and five rewrites in all: see
+# cmake/md4c_rewrite.cmake for what and why. tests/cpp/test_md4c_rewrite.cpp
+# compares the replaced functions with those of the untouched md4c.c.
+# Regenerated whenever the script or the verified tarball changes: a stamp holds
+# the hashes of both that the outputs were made from.
 set(BR_UNICODE_TABLES "${CMAKE_BINARY_DIR}/generated/unicode_tables.inc")
 set(BR_MD4C_REWRITTEN "${CMAKE_BINARY_DIR}/generated/md4c_br.c")
+set(br_rewrite_stamp_file "${CMAKE_BINARY_DIR}/generated/md4c_br.stamp")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake")
+file(SHA256 "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake" br_rewrite_script_sha256)
+set(br_rewrite_stamp "md4c ${MD4C_SHA256}, md4c_rewrite.cmake ${br_rewrite_script_sha256}")
+set(br_rewrite_stamp_found "")
+if(EXISTS "${br_rewrite_stamp_file}")
+  file(READ "${br_rewrite_stamp_file}" br_rewrite_stamp_found)
+endif()
 if(NOT EXISTS "${BR_UNICODE_TABLES}" OR NOT EXISTS "${BR_MD4C_REWRITTEN}" OR
-   "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake" IS_NEWER_THAN "${BR_UNICODE_TABLES}")
+   NOT br_rewrite_stamp_found STREQUAL br_rewrite_stamp)
+  file(REMOVE "${br_rewrite_stamp_file}")
   execute_process(COMMAND "${CMAKE_COMMAND}" -DINPUT=${MD4C_SOURCE_DIR}/md4c.c -DOUTPUT_TABLES=${BR_UNICODE_TABLES}
                           -DOUTPUT_MD4C=${BR_MD4C_REWRITTEN} -P "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake"
                   RESULT_VARIABLE gen_result)
   if(NOT gen_result EQUAL 0)
     message(FATAL_ERROR "could not rewrite ${MD4C_SOURCE_DIR}/md4c.c")
   endif()
+  file(WRITE "${br_rewrite_stamp_file}" "${br_rewrite_stamp}")
 endif()

@@ -156,7 +156,16 @@ option(BR_WASM_KEEP_NAMES "Keep function names in the .wasm (larger; for size an
 # remedy, when it knows the JS, is Binaryen's wasm-metadce with the graph of what
 # the JS reaches; ours is web/src/wasm.js, which reaches the listed exports,
 # memory and _initialize. Measured on the Markdown engine: 173 B gzip.
-find_program(BR_WASM_METADCE wasm-metadce REQUIRED)
+# The Binaryen that Emscripten uses: Debian's in /usr/bin, emsdk's in
+# upstream/bin beside upstream/emscripten.
+find_program(BR_WASM_METADCE wasm-metadce HINTS "${EMSCRIPTEN_ROOT_PATH}/../bin" REQUIRED)
+# Binaryen must be told the features the code uses: ours, as Binaryen names them.
+set(br_metadce_features "")
+foreach(flag IN LISTS br_wasm_features)
+  if(flag MATCHES "^-m(.+)$")
+    list(APPEND br_metadce_features "--enable-${CMAKE_MATCH_1}")
+  endif()
+endforeach()
 
 # br_wasm_module(<target> <output name> <exports> <link -O level> [archives first]): one standalone module.
 function(br_wasm_module target output exports link_opt)
@@ -195,9 +204,12 @@ function(br_wasm_module target output exports link_opt)
   endforeach()
   set(graph_file "${CMAKE_CURRENT_BINARY_DIR}/${output}.metadce.json")
   file(WRITE "${graph_file}" "${graph}] },\n${nodes}\n]\n")
+  # In place, after the link: if it fails, the build fails and the generators
+  # delete or re-make the .wasm (Makefiles have .DELETE_ON_ERROR, Ninja re-runs
+  # the edge), so a module that skipped it is never left looking up to date.
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND "${BR_WASM_METADCE}" "$<TARGET_FILE:${target}>" -f "${graph_file}" ${metadce_flags}
-            --enable-bulk-memory --enable-sign-ext -o "$<TARGET_FILE:${target}>.metadce"
+            ${br_metadce_features} -o "$<TARGET_FILE:${target}>.metadce"
     COMMAND "${CMAKE_COMMAND}" -E rename "$<TARGET_FILE:${target}>.metadce" "$<TARGET_FILE:${target}>"
     COMMENT "Removing the exports the loader does not use from ${output}.wasm (wasm-metadce)"
     VERBATIM)

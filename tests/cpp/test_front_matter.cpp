@@ -297,6 +297,15 @@ TEST_CASE("front matter: broken blocks", "[front_matter]") {
         CHECK(body_of(doc, fm) == doc);
     }
 
+    SECTION("unclosed with broken lines: only the one warning, nothing about lines that are body") {
+        const std::string doc = "---\ntitle: \"x\n  y\n- z\n";
+        const FrontMatter fm = parse_front_matter(doc);
+        CHECK(fm.present);
+        REQUIRE(fm.warnings.size() == 1);
+        CHECK(fm.warnings[0].code == "front_matter_unclosed");
+        CHECK(fields_of(fm).empty());
+    }
+
     SECTION("unterminated quote: warning with its line, the key skipped, the rest parsed") {
         const std::string doc = "---\ntitle: ok\ndescription: \"no end\nauthor: Jan\n---\nBody";
         const FrontMatter fm = parse_front_matter(doc);

@@ -2,8 +2,8 @@
  * of ours uses can be compiled out (below). The md4c.c included is the one
  * cmake/md4c_rewrite.cmake writes from the verified Debian source tarball (see
  * cmake/md4c.cmake): md4c's code, with its Unicode tables moved to
- * unicode_tables.cpp (which our slugs and word counts use too) and two paths we
- * never take compiled out. */
+ * unicode_tables.cpp (which our slugs and word counts use too), and four more
+ * rewrites for input we never give it and results we never return. */
 #include "md4c.h"
 /* Parser features no profile of ours turns on (render.cpp sets the flags) are
  * made compile-time zero here, before md4c.c sees them, so that the compiler
@@ -23,6 +23,7 @@
 #undef MD_FLAG_UNDERLINE
 #define MD_FLAG_UNDERLINE 0
 /* md4c.c as cmake/md4c_rewrite.cmake writes it into the build tree: the
- * verified source with its Unicode tables moved to unicode_tables.cpp and its
- * debug log and callback-failure tests compiled out. */
+ * verified source with its Unicode tables moved to unicode_tables.cpp, its debug
+ * log and callback-failure tests compiled out, and no handling of U+0000 in code
+ * blocks or of invalid UTF-8 in its decoders (the renderer repairs both first). */
 #include "md4c_br.c"
