@@ -7,17 +7,5 @@
 #define md_parse br_rewritten_md_parse
 #include "md4c_br.c"
 
-unsigned br_rewritten_decode_utf8(const char* text, unsigned size, unsigned* length) {
-    SZ n = 0;
-    const unsigned code_point = md_decode_utf8__(text, size, &n);
-    *length = n;
-    return code_point;
-}
-
-unsigned br_rewritten_decode_utf8_before(const char* text, unsigned size, unsigned offset) {
-    MD_CTX ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.text = text;
-    ctx.size = size;
-    return md_decode_utf8_before__(&ctx, offset);
-}
+#define BR_PROBE(name) br_rewritten_##name
+#include "md4c_probes.inc"
