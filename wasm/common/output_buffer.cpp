@@ -48,6 +48,8 @@ bool OutputBuffer::grow(std::size_t extra) noexcept {
     return true;
 }
 
+__attribute__((noinline)) void OutputBuffer::append_outlined(std::string_view text) { append(text); }
+
 void OutputBuffer::reserve(std::size_t capacity) {
     if (capacity > capacity_) grow(capacity - size_);
 }

@@ -44,6 +44,10 @@ public:
         size_ += count;
     }
     BR_ALWAYS_INLINE void append(std::string_view text) { append(text.data(), text.size()); }
+    /// The same append, as a call: for markup written once per tag or block
+    /// (the writer's and the sanitizer's), where an inlined copy at each of
+    /// dozens of sites cost the Markdown engine 755 B gzip for ~1.5 % speed.
+    void append_outlined(std::string_view text);
     BR_ALWAYS_INLINE void push_back(char c) {
         if (size_ == capacity_ && !grow(1)) return;
         data_[size_++] = c;

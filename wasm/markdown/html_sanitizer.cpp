@@ -564,16 +564,10 @@ void HtmlSanitizer::emit_tag(OutputBuffer& out) {
     }
 }
 
-namespace {
-// Tags are written once per tag, not per byte: one call, instead of the inlined
-// append (output_buffer.h) at each of these sites.
-__attribute__((noinline)) void emit(OutputBuffer& out, std::string_view text) { out.append(text); }
-}  // namespace
-
 void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
     const std::string_view name = kElements[element].name;
-    emit(out, "<");
-    emit(out, name);
+    out.append_outlined("<");
+    out.append_outlined(name);
     bool external_link = false;
     for (std::size_t i = 0; i < attribute_count_; ++i) {
         const AttributeSpec& spec = kAttributes[attribute_order_[i]];
@@ -588,30 +582,30 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         } else if (!checked_value(spec.kind, scratch_, value)) {
             continue;
         }
-        emit(out, " ");
-        emit(out, spec.name);
-        emit(out, "=\"");
+        out.append_outlined(" ");
+        out.append_outlined(spec.name);
+        out.append_outlined("=\"");
         if (spec.kind == AttributeKind::url) {
             struct WriteUrl final : html::ReferenceSink {
                 OutputBuffer& out;
                 explicit WriteUrl(OutputBuffer& o) : out(o) {}
                 void text(std::string_view t) override { append_url_attribute(out, t); }
-                void reference(std::string_view r) override { emit(out, r); }
+                void reference(std::string_view r) override { out.append_outlined(r); }
             } sink(out);
             html::split_references(raw, html::ReferenceContext::attribute, sink);
         } else if (spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
             // Free text is written from what the author typed (unknown references
             // kept); checked values hold only the characters their check allows.
-            if (spec.kind == AttributeKind::prefixed) emit(out, kIdPrefix);
+            if (spec.kind == AttributeKind::prefixed) out.append_outlined(kIdPrefix);
             html::append_reescaped(out, raw, html::ReferenceContext::attribute);
         } else {
             html::append_escaped_attribute(out, value);
         }
-        emit(out, "\"");
+        out.append_outlined("\"");
     }
-    if (name == "a" && external_link) emit(out, " rel=\"noopener noreferrer\"");
-    if (name == "img") emit(out, " loading=\"lazy\" decoding=\"async\"");
-    emit(out, ">");
+    if (name == "a" && external_link) out.append_outlined(" rel=\"noopener noreferrer\"");
+    if (name == "img") out.append_outlined(" loading=\"lazy\" decoding=\"async\"");
+    out.append_outlined(">");
 }
 
 // Writes end tags for the open elements down to and including the innermost
@@ -622,9 +616,9 @@ void HtmlSanitizer::close_to(std::size_t element, OutputBuffer& out) {
         const std::size_t top = open_elements_.back();
         open_elements_.pop_back();
         --open_counts_[top];
-        emit(out, "</");
-        emit(out, kElements[top].name);
-        emit(out, ">");
+        out.append_outlined("</");
+        out.append_outlined(kElements[top].name);
+        out.append_outlined(">");
         if (top == element) return;
     }
 }
