@@ -258,13 +258,7 @@ void append_decoded_attribute(std::string& out, std::string_view raw, ReferenceC
 }
 
 void append_reescaped(OutputBuffer& out, std::string_view raw, ReferenceContext context) {
-    struct Reescape final : ReferenceSink {
-        OutputBuffer& out;
-        void (*escape)(OutputBuffer&, std::string_view);
-        Reescape(OutputBuffer& o, void (*e)(OutputBuffer&, std::string_view)) : out(o), escape(e) {}
-        void text(std::string_view t) override { escape(out, t); }
-        void reference(std::string_view r) override { out.append(r); }
-    } sink(out, context == ReferenceContext::text ? append_escaped_text : append_escaped_attribute);
+    WriteEscaped sink(out, context == ReferenceContext::text ? append_escaped_text : append_escaped_attribute);
     split_references(raw, context, sink);
 }
 

@@ -66,6 +66,18 @@ struct AppendDecoded final : ReferenceSink {
     void reference(std::string_view r) override { out.append(r); }
 };
 
+/// The sink that writes HTML: text through `escape` (html_escape.h's, or a URL
+/// attribute's percent-encoding), unknown references as written, which is exact
+/// (see the top of this file).
+struct WriteEscaped final : ReferenceSink {
+    using Escape = void (*)(OutputBuffer&, std::string_view);
+    OutputBuffer& out;
+    Escape escape;
+    WriteEscaped(OutputBuffer& o, Escape e) : out(o), escape(e) {}
+    void text(std::string_view t) override { escape(out, t); }
+    void reference(std::string_view r) override { out.append_outlined(r); }
+};
+
 /// Splits raw HTML (an attribute value or text) into decoded text and the
 /// references the table lacks, the way the HTML tokenizer reads it in `context`:
 /// named references need ';' except legacy names (in an attribute only when not

@@ -586,12 +586,7 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         out.append_outlined(spec.name);
         out.append_outlined("=\"");
         if (spec.kind == AttributeKind::url) {
-            struct WriteUrl final : html::ReferenceSink {
-                OutputBuffer& out;
-                explicit WriteUrl(OutputBuffer& o) : out(o) {}
-                void text(std::string_view t) override { append_url_attribute(out, t); }
-                void reference(std::string_view r) override { out.append_outlined(r); }
-            } sink(out);
+            html::WriteEscaped sink(out, append_url_attribute);
             html::split_references(raw, html::ReferenceContext::attribute, sink);
         } else if (spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
             // Free text is written from what the author typed (unknown references

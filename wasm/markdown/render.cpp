@@ -36,9 +36,7 @@ BR_ALWAYS_INLINE void put_block(OutputBuffer& out, const char (&literal)[N]) {
 // reference() a reference the engine does not know, as written (html_entities.h
 // says why writing it unchanged is exact). One out-of-line copy for its three
 // users, which run per link or code block, not per byte.
-using AttributeSink = html::ReferenceSink;
-
-void split_attribute(const MD_ATTRIBUTE& attr, AttributeSink& sink) {
+void split_attribute(const MD_ATTRIBUTE& attr, html::ReferenceSink& sink) {
     if (attr.text == nullptr) return;
     std::string decoded;  // one reference's UTF-8: short enough to need no heap
     for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
@@ -66,16 +64,7 @@ void decode_attribute(const MD_ATTRIBUTE& attr, std::string& out) {
 // Writes an md4c attribute as an attribute value: text escaped (and for a URL
 // percent-encoded like md4c-html), unknown references as written.
 void append_attribute(OutputBuffer& out, const MD_ATTRIBUTE& attr, bool url) {
-    struct Write final : AttributeSink {
-        OutputBuffer& out;
-        bool url;
-        Write(OutputBuffer& o, bool u) : out(o), url(u) {}
-        void text(std::string_view t) override {
-            if (url) append_url_attribute(out, t);
-            else html::append_escaped_attribute(out, t);
-        }
-        void reference(std::string_view r) override { out.append(r); }
-    } sink(out, url);
+    html::WriteEscaped sink(out, url ? append_url_attribute : html::append_escaped_attribute);
     split_attribute(attr, sink);
 }
 
@@ -84,7 +73,7 @@ void append_attribute(OutputBuffer& out, const MD_ATTRIBUTE& attr, bool url) {
 // no escaping; an unknown reference ("&Afr;": letters, digits, '&' and ';') is
 // kept as typed, so the browser decodes it as it would have.
 void append_language_class(OutputBuffer& out, const MD_ATTRIBUTE& lang) {
-    struct Filter final : AttributeSink {
+    struct Filter final : html::ReferenceSink {
         std::string safe;
         void text(std::string_view t) override {
             for (const char c : t) {
