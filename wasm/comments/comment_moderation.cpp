@@ -8,10 +8,7 @@ namespace blogreader::comments {
 namespace {
 
 bool starts_with_ignoring_ascii_case(std::string_view text, std::size_t at, std::string_view prefix) {
-    if (text.size() - at < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (ascii_lower(text[at + i]) != prefix[i]) return false;
-    return true;
+    return equals_ignoring_ascii_case(text.substr(at, prefix.size()), prefix);
 }
 
 bool is_word_byte(char c) {
