@@ -22,45 +22,55 @@ if(NOT EXISTS "${MD4C_SOURCE_DIR}/md4c.c")
   file(ARCHIVE_EXTRACT INPUT "${MD4C_TARBALL}" DESTINATION "${CMAKE_BINARY_DIR}/_deps")
 endif()
 
+# br_generate(<script> OUTPUTS <files...> ARGS <-Dname=value...>): runs a
+# generator over md4c's sources (cmake -P <script>) at configure time, when an
+# output is missing or when the script or the verified md4c tarball changed
+# since the outputs were made: a stamp beside the first output holds the hashes
+# of both (timestamps would miss a new tarball, or take a half-written output as
+# current). A change to a script re-runs the configure step, and with it the
+# script, even when only `cmake --build` is called. The scripts write their
+# outputs only once everything they check has passed.
+function(br_generate script)
+  cmake_parse_arguments(PARSE_ARGV 1 gen "" "" "OUTPUTS;ARGS")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${script}")
+  file(SHA256 "${script}" script_sha256)
+  get_filename_component(script_name "${script}" NAME)
+  set(stamp "md4c ${MD4C_SHA256}, ${script_name} ${script_sha256}")
+  list(GET gen_OUTPUTS 0 first_output)
+  set(stamp_file "${first_output}.stamp")
+  set(stamp_found "")
+  if(EXISTS "${stamp_file}")
+    file(READ "${stamp_file}" stamp_found)
+  endif()
+  set(current TRUE)
+  foreach(output IN LISTS gen_OUTPUTS)
+    if(NOT EXISTS "${output}")
+      set(current FALSE)
+    endif()
+  endforeach()
+  if(current AND stamp_found STREQUAL stamp)
+    return()
+  endif()
+  file(REMOVE "${stamp_file}")
+  execute_process(COMMAND "${CMAKE_COMMAND}" ${gen_ARGS} -P "${script}" RESULT_VARIABLE gen_result)
+  if(NOT gen_result EQUAL 0)
+    message(FATAL_ERROR "${script_name} failed on md4c ${MD4C_VERSION} (${MD4C_SOURCE_DIR})")
+  endif()
+  file(WRITE "${stamp_file}" "${stamp}")
+endfunction()
+
 # The HTML5 named character references, turned from md4c's entity.c into one
 # compact string (see wasm/common/html_entities.cpp for the format and why).
 set(BR_ENTITY_TABLE "${CMAKE_BINARY_DIR}/generated/html_entity_table.inc")
-# A change to the generator re-runs the configure step, and with it the generator,
-# even when only `cmake --build` is called.
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake")
-if(NOT EXISTS "${BR_ENTITY_TABLE}" OR "${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake" IS_NEWER_THAN "${BR_ENTITY_TABLE}")
-  execute_process(COMMAND "${CMAKE_COMMAND}" -DINPUT=${MD4C_SOURCE_DIR}/entity.c -DOUTPUT=${BR_ENTITY_TABLE}
-                          -P "${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake"
-                  RESULT_VARIABLE gen_result)
-  if(NOT gen_result EQUAL 0)
-    message(FATAL_ERROR "could not generate the entity table from ${MD4C_SOURCE_DIR}/entity.c")
-  endif()
-endif()
+br_generate("${PROJECT_SOURCE_DIR}/cmake/entity_table.cmake" OUTPUTS "${BR_ENTITY_TABLE}"
+            ARGS "-DINPUT=${MD4C_SOURCE_DIR}/entity.c" "-DOUTPUT=${BR_ENTITY_TABLE}")
 
 # The md4c.c the engine compiles (md4c_br.c, included by md4c_unit.c), with its
 # Unicode tables re-encoded (unicode_tables.inc) and five rewrites in all: see
 # cmake/md4c_rewrite.cmake for what and why. tests/cpp/test_md4c_rewrite.cpp
 # compares the replaced functions with those of the untouched md4c.c.
-# Regenerated whenever the script or the verified tarball changes: a stamp holds
-# the hashes of both that the outputs were made from.
 set(BR_UNICODE_TABLES "${CMAKE_BINARY_DIR}/generated/unicode_tables.inc")
 set(BR_MD4C_REWRITTEN "${CMAKE_BINARY_DIR}/generated/md4c_br.c")
-set(br_rewrite_stamp_file "${CMAKE_BINARY_DIR}/generated/md4c_br.stamp")
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake")
-file(SHA256 "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake" br_rewrite_script_sha256)
-set(br_rewrite_stamp "md4c ${MD4C_SHA256}, md4c_rewrite.cmake ${br_rewrite_script_sha256}")
-set(br_rewrite_stamp_found "")
-if(EXISTS "${br_rewrite_stamp_file}")
-  file(READ "${br_rewrite_stamp_file}" br_rewrite_stamp_found)
-endif()
-if(NOT EXISTS "${BR_UNICODE_TABLES}" OR NOT EXISTS "${BR_MD4C_REWRITTEN}" OR
-   NOT br_rewrite_stamp_found STREQUAL br_rewrite_stamp)
-  file(REMOVE "${br_rewrite_stamp_file}")
-  execute_process(COMMAND "${CMAKE_COMMAND}" -DINPUT=${MD4C_SOURCE_DIR}/md4c.c -DOUTPUT_TABLES=${BR_UNICODE_TABLES}
-                          -DOUTPUT_MD4C=${BR_MD4C_REWRITTEN} -P "${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake"
-                  RESULT_VARIABLE gen_result)
-  if(NOT gen_result EQUAL 0)
-    message(FATAL_ERROR "could not rewrite ${MD4C_SOURCE_DIR}/md4c.c")
-  endif()
-  file(WRITE "${br_rewrite_stamp_file}" "${br_rewrite_stamp}")
-endif()
+br_generate("${PROJECT_SOURCE_DIR}/cmake/md4c_rewrite.cmake" OUTPUTS "${BR_MD4C_REWRITTEN}" "${BR_UNICODE_TABLES}"
+            ARGS "-DINPUT=${MD4C_SOURCE_DIR}/md4c.c" "-DOUTPUT_TABLES=${BR_UNICODE_TABLES}"
+                 "-DOUTPUT_MD4C=${BR_MD4C_REWRITTEN}")

@@ -53,18 +53,35 @@
 cmake_policy(VERSION 3.13)
 
 file(READ "${INPUT}" source)
-set(region_start "    /* Binary search over sorted \"map\" of codepoints.")
-set(region_end "        /* No mapping found. Map the codepoint to itself. */\n        info->codepoints[0] = codepoint;\n        info->n_codepoints = 1;\n    }\n")
-string(FIND "${source}" "${region_start}" start)
-string(FIND "${source}" "${region_start}" start_last REVERSE)
-string(FIND "${source}" "${region_end}" end)
-string(FIND "${source}" "${region_end}" end_last REVERSE)
-if(start EQUAL -1 OR end EQUAL -1 OR NOT start EQUAL start_last OR NOT end EQUAL end_last OR end LESS start)
-  message(FATAL_ERROR "${INPUT}: the Unicode tables are not where md4c 0.4.8 has them (is this another md4c?)")
-endif()
-string(LENGTH "${region_end}" end_length)
-math(EXPR region_length "${end} + ${end_length} - ${start}")
-string(SUBSTRING "${source}" ${start} ${region_length} region)
+
+# The text of `source` from `first` (included) to the next `last` after it
+# (excluded), into out_var; fails unless `first` occurs exactly once, `last`
+# follows it, and `pattern` occurs `count` times in between (what the rewrite
+# expects to find there).
+function(md4c_region first last pattern count what out_var)
+  string(FIND "${source}" "${first}" region_start)
+  string(FIND "${source}" "${first}" region_start_last REVERSE)
+  if(region_start EQUAL -1 OR NOT region_start EQUAL region_start_last)
+    message(FATAL_ERROR "${INPUT}: ${what} are not where md4c 0.4.8 has them")
+  endif()
+  string(SUBSTRING "${source}" ${region_start} -1 rest)
+  string(FIND "${rest}" "${last}" region_length)
+  if(region_length EQUAL -1)
+    message(FATAL_ERROR "${INPUT}: ${what} do not end as in md4c 0.4.8")
+  endif()
+  string(SUBSTRING "${rest}" 0 ${region_length} region)
+  string(REGEX MATCHALL "${pattern}" found "${region}")
+  list(LENGTH found found_count)
+  if(NOT found_count EQUAL count)
+    message(FATAL_ERROR "${INPUT}: ${what} are not those of md4c 0.4.8 (${found_count} of ${pattern}, not ${count})")
+  endif()
+  set(${out_var} "${region}" PARENT_SCOPE)
+endfunction()
+
+# ---- 1. Unicode tables: md4c's region of them (its tables, their binary search
+# and the three functions that use them), up to the #endif that closes it
+md4c_region("    /* Binary search over sorted \"map\" of codepoints." "#endif\n"
+            "static const unsigned [A-Z0-9_]+\\[\\] = {" 8 "md4c's Unicode tables" region)
 
 # The items of one array: "lo hi" pairs (S(cp) is "cp cp"), or plain values (_DATA).
 function(read_array name out)
@@ -243,10 +260,7 @@ set(replacement "    /* blog-reader-wasm: md4c's Unicode tables, their binary se
         info->n_codepoints = br_unicode_case_fold(codepoint, info->codepoints);
     }
 ")
-string(SUBSTRING "${source}" 0 ${start} before)
-math(EXPR after_start "${start} + ${region_length}")
-string(SUBSTRING "${source}" ${after_start} -1 after)
-set(source "${before}${replacement}${after}")
+string(REPLACE "${region}" "${replacement}" source "${source}")
 
 # ---- 2. md4c's debug log, compiled out
 set(log_definition "#define MD_LOG(msg)                                                     \\
@@ -262,25 +276,6 @@ endif()
 string(REPLACE "${log_definition}" "/* blog-reader-wasm: no debug log (the engine never sets parser.debug_log). */
 #define MD_LOG(msg)     do { } while(0)
 " source "${source}")
-
-# The text of `source` from `first` (included) to `last` (excluded), into out_var;
-# fails unless both are found, in that order, and `pattern` occurs `count` times
-# in between (what the rewrite expects to find there).
-function(md4c_region first last pattern count what out_var)
-  string(FIND "${source}" "${first}" region_start)
-  string(FIND "${source}" "${last}" region_end)
-  if(region_start EQUAL -1 OR region_end LESS region_start)
-    message(FATAL_ERROR "${INPUT}: ${what} are not where md4c 0.4.8 has them")
-  endif()
-  math(EXPR region_length "${region_end} - ${region_start}")
-  string(SUBSTRING "${source}" ${region_start} ${region_length} region)
-  string(REGEX MATCHALL "${pattern}" found "${region}")
-  list(LENGTH found found_count)
-  if(NOT found_count EQUAL count)
-    message(FATAL_ERROR "${INPUT}: ${what} are not those of md4c 0.4.8 (${found_count} of ${pattern}, not ${count})")
-  endif()
-  set(${out_var} "${region}" PARENT_SCOPE)
-endfunction()
 
 # ---- 3. the callbacks' results: each of md4c's six callback macros tests it
 md4c_region("#define MD_ENTER_BLOCK(type, arg)" " ***  Unicode Support  ***" "if\\(ret != 0\\) {" 6
