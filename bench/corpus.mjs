@@ -250,6 +250,16 @@ export function shortPost() {
 }
 
 /**
+ * ~50 KB of raw HTML blocks (tags, allowed attributes, character references):
+ * the sanitizer's path, which the blog document exercises little.
+ */
+export function rawHtmlDocument(targetBytes = 50_000) {
+  const block = '<div class="note" id="n"><p>Caf&eacute; &copy; 2024: <a href="https://example.com/?a=1&amp;b=2" ' +
+    'title="T&eacute;st">a link</a>, <img src="/i.png" alt="x &amp; y" width="10"> and <span lang="nl">tekst</span>.</p></div>\n\n';
+  return block.repeat(Math.ceil(targetBytes / block.length));
+}
+
+/**
  * Repeats `doc` (without its front matter after the first copy) until it is at
  * least `targetBytes`, then cuts at a blank line so no block is split.
  * Used for the 10 KB … 10 MB scaling series.

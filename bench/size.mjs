@@ -64,8 +64,16 @@ function referenceGzipBytes(buf) {
   return Number(bytes);
 }
 
-/** raw / gzip -9 (reference zlib; Node's zlib beside it) / brotli q11 byte counts of one file. */
+/**
+ * raw / gzip -9 (reference zlib; Node's zlib beside it) / brotli q11 byte counts
+ * of one file; each file is measured once (md4w's two builds share their JS).
+ */
+const measured = new Map();
 function sizes(file) {
+  if (!measured.has(file)) measured.set(file, measureFile(file));
+  return measured.get(file);
+}
+function measureFile(file) {
   const buf = readFileSync(file);
   const nodeGzip = zlib.gzipSync(buf, { level: 9 }).length;
   return {
