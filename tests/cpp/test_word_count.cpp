@@ -7,6 +7,7 @@
 
 #include "common/html_escape.h"
 #include "common/output_buffer.h"
+#include "common/utf8.h"
 #include "markdown/word_count.h"
 
 using blogreader::markdown::reading_minutes;
@@ -250,6 +251,44 @@ TEST_CASE("add_text_and_escape writes what append_escaped_text writes and counts
     counter.add_text_and_escape("Tom & \"Jerry\" <3 caf\xC3\xA9", out);
     CHECK(out.view() == "Tom &amp; &quot;Jerry&quot; &lt;3 caf\xC3\xA9");
     CHECK(counter.words() == 4);
+}
+
+TEST_CASE("every letter of the Latin, Greek and Cyrillic ranges decided without a table is a letter", "[word_count]") {
+    // word_count.cpp takes these ranges for letters before its Unicode table
+    // searches; check that they hold no punctuation, symbol or space (× ÷ ͵ ;
+    // ΄ ΅ · ϶ ҂ and the combining marks U+0483-U+0489 stay out of them).
+    const std::pair<char32_t, char32_t> ranges[] = {{0xC0, 0xD6}, {0xD8, 0xF6}, {0xF8, 0x24F}, {0x388, 0x3F5},
+                                                    {0x3F7, 0x481}, {0x48A, 0x52F}};
+    for (const auto& [first, last] : ranges) {
+        for (char32_t cp = first; cp <= last; ++cp) {
+            std::string word = "a";
+            blogreader::utf8::append(word, cp);
+            word += "a";
+            if (count_words(word) != 1) FAIL("U+" << std::hex << static_cast<unsigned>(cp));
+        }
+    }
+    for (const char32_t separator : {0xD7, 0xF7, 0x375, 0x37E, 0x384, 0x385, 0x3F6, 0x482}) {
+        std::string two = "a";
+        blogreader::utf8::append(two, separator);
+        two += "a";
+        CHECK(count_words(two) == 2);
+    }
+}
+
+TEST_CASE("every CJK unified ideograph is a word by itself", "[word_count]") {
+    // word_count.cpp decides these ranges before its Unicode table searches
+    // (they hold no punctuation, symbol or space), so check every code point.
+    const std::pair<char32_t, char32_t> ranges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}};
+    for (const auto& [first, last] : ranges) {
+        for (char32_t cp = first; cp <= last; ++cp) {
+            std::string two;
+            blogreader::utf8::append(two, cp);
+            blogreader::utf8::append(two, cp);
+            two += "a";  // a letter after an ideograph starts a word of its own
+            if (count_words(two) != 3) FAIL("U+" << std::hex << static_cast<unsigned>(cp));
+        }
+    }
+    CHECK(count_words("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E") == 3);  // 日本語
 }
 
 TEST_CASE("reading_minutes rounds up", "[word_count]") {
