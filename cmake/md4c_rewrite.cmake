@@ -2,7 +2,7 @@
 #
 # Writes the md4c.c the engine compiles (OUTPUT_MD4C, included by
 # wasm/markdown/md4c_unit.c) from the verified md4c 0.4.8 source, which is never
-# edited in place. Five rewrites, each measured, each checked to find the exact
+# edited in place. Six rewrites, each measured, each checked to find the exact
 # text of md4c 0.4.8 it replaces (the script fails, and writes nothing, when
 # that text is not there, e.g. in another md4c version):
 #
@@ -33,6 +33,17 @@
 #    above U+10FFFF that no table holds); tests/cpp/test_md4c_rewrite.cpp
 #    compares them for every code point.
 #    -146 B gzip: md4c inlines the decoder at each of its Unicode checks.
+# 6. Permissive URL and WWW autolinks in linear time. md4c 0.4.8 looks, for
+#    each of them, through every later mark for the next resolved one, and
+#    scans each one's path to the next white space, also when it lies in the
+#    text of the autolink before it: "[www.a.com" repeated took 0.5 s at 64 KB
+#    and 5.5 s at 256 KB (found by review; md4c 0.5 reworked autolinks for the
+#    same reason, PR #220). The search now resumes from its last answer within
+#    one md_analyze_marks() pass (marks right of the one analyzed cannot have
+#    been resolved meanwhile: the pass resolves only up to the current mark and
+#    the one after it), and a URL or WWW autolink that starts inside the text of
+#    the one before it is not a link (links do not nest). tests/cpp/test_render.cpp
+#    renders these inputs at 1 and 10 MB.
 #
 # Stream format of the tables. A table is a list of entries sorted by code point, ranges
 # [lo, hi] that neither overlap nor touch ASCII (the code handles U+0000-U+007F
@@ -332,6 +343,81 @@ string(REPLACE "${decoders}" "    /* blog-reader-wasm: decoders for valid UTF-8,
     }
 
 " source "${source}")
+
+# ---- 6. permissive URL and WWW autolinks in linear time
+set(ctx_fields "    /* For resolving links. */
+    int unresolved_link_head;
+    int unresolved_link_tail;
+")
+string(FIND "${source}" "${ctx_fields}" ctx_fields_at)
+if(ctx_fields_at EQUAL -1)
+  message(FATAL_ERROR "${INPUT}: MD_CTX does not hold the link fields of md4c 0.4.8")
+endif()
+string(REPLACE "${ctx_fields}" "${ctx_fields}
+    /* blog-reader-wasm (md4c_rewrite.cmake, rewrite 6): permissive autolinks
+     * in one md_analyze_marks() pass. */
+    int autolink_search_from;       /* the last search for a resolved mark began here */
+    int autolink_next_resolved;     /* and found this one; -1: none this pass */
+    OFF autolink_end;               /* where the last URL or WWW autolink ends */
+" source "${source}")
+
+set(marks_start "    int i = mark_beg;
+    MD_UNUSED(lines);
+    MD_UNUSED(n_lines);
+")
+string(FIND "${source}" "${marks_start}" marks_start_at)
+if(marks_start_at EQUAL -1)
+  message(FATAL_ERROR "${INPUT}: md_analyze_marks does not begin as in md4c 0.4.8")
+endif()
+string(REPLACE "${marks_start}" "${marks_start}
+    ctx->autolink_next_resolved = -1;  /* rewrite 6: a new pass */
+    ctx->autolink_end = 0;
+" source "${source}")
+
+md4c_region("static void\nmd_analyze_permissive_url_autolink(MD_CTX* ctx, int mark_index)\n{\n"
+            "/* The permissive autolinks do not have to be enclosed in '<' '>' but we"
+            "next_resolved_mark\\+\\+" 1 "md4c's permissive URL autolinks" url_autolink)
+set(rewritten "${url_autolink}")
+set(search "    next_resolved_mark = closer + 1;
+    while(next_resolved_mark->ch == 'D' || !(next_resolved_mark->flags & MD_MARK_RESOLVED))
+        next_resolved_mark++;
+")
+set(resolve "    md_resolve_range(ctx, NULL, mark_index, closer_index);
+}
+")
+set(domain "    /* Check for domain. */
+")
+foreach(part IN ITEMS search resolve domain)
+  string(FIND "${url_autolink}" "${${part}}" part_at)
+  if(part_at EQUAL -1)
+    message(FATAL_ERROR "${INPUT}: md_analyze_permissive_url_autolink is not that of md4c 0.4.8 (${part})")
+  endif()
+endforeach()
+string(REPLACE "${domain}" "    /* blog-reader-wasm (rewrite 6): inside the text of the autolink before
+     * it, this one would be a link in a link. */
+    if(opener->beg < ctx->autolink_end)
+        return;
+
+${domain}" rewritten "${rewritten}")
+string(REPLACE "${search}" "    /* blog-reader-wasm (rewrite 6): the last search of this pass began at
+     * or before this mark and found a mark at or after it, and no mark in
+     * between has been resolved since (the pass resolves marks up to the one
+     * after the current one only), so its answer holds. */
+    if(ctx->autolink_next_resolved > closer_index  &&  ctx->autolink_search_from <= closer_index + 1) {
+        next_resolved_mark = &ctx->marks[ctx->autolink_next_resolved];
+    } else {
+        next_resolved_mark = closer + 1;
+        while(next_resolved_mark->ch == 'D' || !(next_resolved_mark->flags & MD_MARK_RESOLVED))
+            next_resolved_mark++;
+        ctx->autolink_search_from = closer_index + 1;
+        ctx->autolink_next_resolved = (int) (next_resolved_mark - ctx->marks);
+    }
+" rewritten "${rewritten}")
+string(REPLACE "${resolve}" "    md_resolve_range(ctx, NULL, mark_index, closer_index);
+    ctx->autolink_end = off;  /* rewrite 6 */
+}
+" rewritten "${rewritten}")
+string(REPLACE "${url_autolink}" "${rewritten}" source "${source}")
 
 # ---- the outputs, written only now that every rewrite has applied, and only
 # when they change (so that an unchanged result recompiles nothing)
