@@ -84,9 +84,9 @@ TEST_CASE("Allowed elements and attributes are kept, re-serialized", "[sanitizer
         CHECK(sanitize("<ol start=\"-3\" type=\"A\" reversed><li value=\"7\">x</li></ol>") ==
               "<ol start=\"-3\" type=\"A\" reversed=\"\"><li value=\"7\">x</li></ol>");
         CHECK(sanitize("<ol start=\"3x\" type=\"disc\"><li value=\"\">x</li></ol>") == "<ol><li>x</li></ol>");
-        CHECK(sanitize("<td colspan=\" 2 \" rowspan=\"x\" width=\"50%\" height=\"10px\">") ==
-              "<td colspan=\"2\" width=\"50%\"></td>");
-        CHECK(sanitize("<th scope=ROW>") == "<th scope=\"row\"></th>");
+        CHECK(sanitize("<table><tr><td colspan=\" 2 \" rowspan=\"x\" width=\"50%\" height=\"10px\">") ==
+              "<table><tr><td colspan=\"2\" width=\"50%\"></td></tr></table>");
+        CHECK(sanitize("<table><tr><th scope=ROW>") == "<table><tr><th scope=\"row\"></th></tr></table>");
         CHECK(sanitize("<p dir=RTL align=Center lang=en-GB>") == "<p dir=\"rtl\" align=\"center\" lang=\"en-GB\"></p>");
         CHECK(sanitize("<p dir=\"x\" align=\"expression(alert(1))\" lang=\"en_GB\">") == "<p></p>");
         CHECK(sanitize("<time datetime=\"2024-01-02T03:04\">t</time>") ==
@@ -289,6 +289,35 @@ TEST_CASE("Element nesting", "[sanitizer]") {
         CHECK(out == "<ul><li>a");
         sanitizer.finish(out);
         CHECK(out == "<ul><li>a</li></ul>");
+    }
+    SECTION("li, dd, dt and table parts only inside their parent, which they close to as a browser does") {
+        // Elsewhere a browser closes other elements for them: a <li> the nearest
+        // open <li> even through <div>s (a page listing articles in <li>s).
+        CHECK(sanitize("<li>x") == "x");
+        CHECK(sanitize("<div><li>x</div>") == "<div>x</div>");
+        CHECK(sanitize("<ul><li>a<li>b</ul>") == "<ul><li>a</li><li>b</li></ul>");
+        CHECK(sanitize("<ol><li><ul><li>a</ul><li>b</ol>") == "<ol><li><ul><li>a</li></ul></li><li>b</li></ol>");
+        CHECK(sanitize("<dl><dt>a<dd>b<dt>c</dl>") == "<dl><dt>a</dt><dd>b</dd><dt>c</dt></dl>");
+        CHECK(sanitize("<dd>x<dt>y") == "xy");
+        CHECK(sanitize("<table><tr><td>1<td>2<tr><th>3</table>") ==
+              "<table><tr><td>1</td><td>2</td></tr><tr><th>3</th></tr></table>");
+        CHECK(sanitize("<table><thead><tr><th>h<tbody><tr><td>d</table>") ==
+              "<table><thead><tr><th>h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table>");
+        CHECK(sanitize("<td>x<tr>y<tbody>z<caption>c<col>") == "xyzc");
+        CHECK(sanitize("<table><caption>c</caption><colgroup><col></colgroup><col></table>") ==
+              "<table><caption>c</caption><colgroup><col></colgroup><col></table>");
+    }
+    SECTION("elements belong to the Markdown block they were opened in") {
+        HtmlSanitizer sanitizer;
+        blogreader::OutputBuffer out;
+        sanitizer.feed("<div><ul>", out);
+        sanitizer.begin_scope();  // e.g. a list item of the Markdown around
+        sanitizer.feed("<li>x</ul></div><b>y", out);  // cannot reach the outer ul and div
+        sanitizer.end_scope(out);
+        CHECK(out == "<div><ul>x<b>y</b>");
+        sanitizer.feed("<li>z</ul>", out);  // back in the outer block
+        sanitizer.finish(out);
+        CHECK(out == "<div><ul>x<b>y</b><li>z</li></ul></div>");
     }
     SECTION("nesting is capped") {
         std::string deep;

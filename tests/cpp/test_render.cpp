@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "markdown/render.h"
 
@@ -25,6 +29,30 @@ RenderOptions comment_profile() {
 
 bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
 bool contains(const blogreader::OutputBuffer& haystack, std::string_view needle) { return contains(haystack.view(), needle); }
+
+// Whether every end tag in `html` closes the innermost open element, and all
+// are closed at the end: what a browser then parses exactly as written. Only
+// for the engine's output, whose '<' in text and '"' in values are escaped.
+bool well_nested(std::string_view html) {
+    static constexpr std::string_view kVoid[] = {"br", "col", "hr", "img", "input", "wbr"};
+    std::vector<std::string> open;
+    for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+        std::size_t p = i + 1;
+        const bool end_tag = p < html.size() && html[p] == '/';
+        if (end_tag) ++p;
+        std::size_t name_end = p;
+        while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+        const std::string name(html.substr(p, name_end - p));
+        if (name.empty()) continue;
+        if (end_tag) {
+            if (open.empty() || open.back() != name) return false;
+            open.pop_back();
+        } else if (std::find(std::begin(kVoid), std::end(kVoid), name) == std::end(kVoid)) {
+            open.push_back(name);
+        }
+    }
+    return open.empty();
+}
 
 double seconds_to_render(const std::string& md) {
     const auto start = std::chrono::steady_clock::now();
@@ -152,6 +180,43 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
     }
 }
 
+TEST_CASE("raw HTML ends with the Markdown block or span it is in", "[render][profile]") {
+    // Found by review: the sanitizer counted a <div> opened in a list item or
+    // heading as open after the engine's </li> or </h1> had closed it in the
+    // browser, so the article's later </div>s closed the page's own wrappers
+    // when its HTML was put into a page as a string.
+    CHECK(html("- <div>a\n- <div>b") == "<ul>\n<li><div>a\n</div></li>\n<li><div>b\n</div></li>\n</ul>\n");
+    CHECK(html("# <div>x\n\n</div>\n\nafter") == "<h1 id=\"x\"><div>x</div></h1>\n\n<p>after</p>\n");
+    CHECK(html("> <div>x\n\n</div>\n\nafter") == "<blockquote>\n<div>x\n</div></blockquote>\n\n<p>after</p>\n");
+    CHECK(contains(html("| a |\n|---|\n| <div>x |\n\n</div>\n\nafter"), "<td><div>x</div></td>"));
+    CHECK(html("*a <b>c* d</b>") == "<p><em>a <b>c</b></em> d</p>\n");
+    // What raw HTML around Markdown is for keeps working.
+    CHECK(html("<div class=note>\n\nSome *markdown*.\n\n</div>") ==
+          "<div class=\"note\">\n<p>Some <em>markdown</em>.</p>\n</div>\n");
+    CHECK(html("<details>\n<summary>S</summary>\n\n- item\n\n</details>") ==
+          "<details>\n<summary>S</summary>\n<ul>\n<li>item</li>\n</ul>\n</details>\n");
+    // A raw <li> or <td> outside a raw list or table would close the Markdown's
+    // (or the page's) own item or cell: its tag is dropped, its text kept.
+    CHECK(html("- a <li>b") == "<ul>\n<li>a b</li>\n</ul>\n");
+    CHECK(contains(html("| <td>x |\n|---|\n| y |"), "<th>x</th>"));
+    for (const char* input : {"- <div>a\n- <div>b\n- <div>c", "# <div>x\n\n</div>", "> <ul><li>a\n\n</ul>",
+                              "<div>\n\n> <span>q\n\n</div>", "*a <i>b* c</i>", "<b>*a</b> b*", "1. <table><tr><td>x"}) {
+        INFO(input);
+        CHECK(well_nested(html(input)));
+    }
+}
+
+TEST_CASE("regression (review): a span md4c leaves open ends with its block", "[render][regression]") {
+    // md4c 0.4.8 sends no leave for an emphasis whose closer a permissive
+    // autolink swallowed; the <em> stayed open to the end of the document.
+    CHECK(html("*www..b*\\") == "<p><em><a href=\"http://www..b*%5C\" rel=\"noopener noreferrer\">www..b*\\</a></em></p>\n");
+    for (const char* input : {"*www..b*\\\n\nnext", "~~www..b~~\\\n\n- x", "__www..b__\\\n\n> q"}) {
+        INFO(input);
+        CHECK(well_nested(html(input)));
+        CHECK(well_nested(html(input, comment_profile())));
+    }
+}
+
 TEST_CASE("comment profile shows HTML as text and marks links as user content", "[render][profile]") {
     const auto o = comment_profile();
     CHECK(html("<b>hi</b>", o) == "<p>&lt;b&gt;hi&lt;/b&gt;</p>\n");
@@ -182,6 +247,12 @@ TEST_CASE("front matter becomes metadata and never reaches the HTML", "[render][
         CHECK(bad.front_matter.fields ==
               std::vector<Field>{{"title", "\"a\xEF\xBF\xBD" "b\""}, {"tags", "[\"\xEF\xBF\xBD\"]"}});
         CHECK(bad.replaced_invalid == 2);
+    }
+
+    SECTION("a comment has no front matter: its leading --- lines are the commenter's text") {
+        const auto comment = render("---\nauthor: admin\n---\nhello", comment_profile());
+        CHECK(comment.front_matter.fields.empty());
+        CHECK(comment.html == "<hr>\n<h2>author: admin</h2>\n<p>hello</p>\n");
     }
 
     SECTION("broken front matter warns with a line number and the body still renders") {
@@ -235,6 +306,12 @@ TEST_CASE("10 MB inputs and pathological nesting render in linear time", "[rende
         {"unterminated tags", "<a href=\""},
         {"headings", "# same heading\n"},
         {"table rows", "| a | b |\n|---|---|\n"},
+        // Permissive autolinks after unclosed brackets: quadratic in md4c 0.4.8
+        // (cmake/md4c_rewrite.cmake, rewrite 6; found by review).
+        {"www autolinks in unclosed brackets", "[www.a.com"},
+        {"URL autolinks in unclosed brackets", "[http://a.b"},
+        {"autolinks in unclosed images", "![www.a.com"},
+        {"www autolinks", "www.a.com "},
     };
     for (const auto& p : patterns) {
         INFO(p[0]);

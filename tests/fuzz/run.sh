@@ -34,6 +34,7 @@ for file in tests/spec/*.md web/demo/posts/*.md; do
 done
 printf '\x01<script>alert(1)</script> [x](javascript:alert(1))' > "$corpus/render/comment-html"
 printf '\x00<a href="jav&#x09;ascript:x" onclick=y>a</a><svg><script>z</script></svg>' > "$corpus/render/raw-html"
+printf '\x00- <div>a\n- <ul><li>b\n\n# <table><tr><td>x\n\n> <b>*y</b>* <dl><dd>z\n\n<div>\n\n| <td>q |\n|---|\n\n</div>\n' > "$corpus/render/raw-html-in-blocks"
 printf '\x01jan@b\xc3\xbccher.de' > "$corpus/comments/email"
 printf '\x02https://m\xc3\xbcnchen.de/\xc3\xa4?q=1#x' > "$corpus/comments/url"
 printf '\x00Jan \xe2\x80\xae de Vries' > "$corpus/comments/author"

@@ -142,6 +142,60 @@ static_assert(is_sorted_by_name(kElements), "kElements must be sorted for binary
 static_assert(std::size(kAttributes) <= 32, "attribute bits must fit in 32 bits");
 static_assert(std::size(kElements) <= 255, "element indices are stored as bytes");
 static_assert(attr("href") != 0, "attribute name typo");
+constexpr unsigned char element(std::string_view name) {
+    for (std::size_t i = 0; i < std::size(kElements); ++i) {
+        if (std::string_view(kElements[i].name) == name) return static_cast<unsigned char>(i);
+    }
+    return std::size(kElements);  // a typo; checked below
+}
+
+// Elements the HTML parser places by their parent. Anywhere else a browser does
+// not simply nest them: a <li> closes the nearest open <li> above it even
+// through <div>s (the page's own, around the article), a <td> in a table cell
+// closes that cell, and so on. So each is kept only where the innermost open
+// element of its block is the parent it needs; an open sibling of its kind is
+// closed first, as the browser does (<li>a<li>b, <td>1<td>2).
+struct Placement {
+    unsigned char element;
+    unsigned char closes[6];   // closed first while one of them is innermost
+    unsigned char parents[4];  // then the innermost must be one of these
+};
+constexpr unsigned char kNone = std::size(kElements);
+constexpr Placement kPlacements[] = {
+    {element("li"), {element("li"), kNone, kNone, kNone, kNone, kNone}, {element("ul"), element("ol"), kNone, kNone}},
+    {element("dd"), {element("dd"), element("dt"), kNone, kNone, kNone, kNone}, {element("dl"), kNone, kNone, kNone}},
+    {element("dt"), {element("dd"), element("dt"), kNone, kNone, kNone, kNone}, {element("dl"), kNone, kNone, kNone}},
+    {element("tr"), {element("td"), element("th"), element("tr"), kNone, kNone, kNone},
+     {element("table"), element("thead"), element("tbody"), element("tfoot")}},
+    {element("td"), {element("td"), element("th"), kNone, kNone, kNone, kNone}, {element("tr"), kNone, kNone, kNone}},
+    {element("th"), {element("td"), element("th"), kNone, kNone, kNone, kNone}, {element("tr"), kNone, kNone, kNone}},
+    {element("thead"), {element("td"), element("th"), element("tr"), element("thead"), element("tbody"), element("tfoot")},
+     {element("table"), kNone, kNone, kNone}},
+    {element("tbody"), {element("td"), element("th"), element("tr"), element("thead"), element("tbody"), element("tfoot")},
+     {element("table"), kNone, kNone, kNone}},
+    {element("tfoot"), {element("td"), element("th"), element("tr"), element("thead"), element("tbody"), element("tfoot")},
+     {element("table"), kNone, kNone, kNone}},
+    {element("caption"), {kNone, kNone, kNone, kNone, kNone, kNone}, {element("table"), kNone, kNone, kNone}},
+    {element("colgroup"), {kNone, kNone, kNone, kNone, kNone, kNone}, {element("table"), kNone, kNone, kNone}},
+    {element("col"), {kNone, kNone, kNone, kNone, kNone, kNone}, {element("colgroup"), element("table"), kNone, kNone}},
+};
+
+constexpr bool placements_named_right() {
+    for (const auto& p : kPlacements) {
+        if (p.element == kNone || p.parents[0] == kNone) return false;
+    }
+    return true;
+}
+static_assert(placements_named_right(), "element name typo in kPlacements");
+
+constexpr bool contains(const unsigned char* list, std::size_t size, std::size_t value) {
+    for (std::size_t i = 0; i < size; ++i) {
+        if (list[i] == value) return true;
+    }
+    return false;
+}
+
+
 static_assert(attr("src") != 0, "attribute name typo");
 static_assert(attr("name") != 0, "attribute name typo");
 static_assert(attr("scope") != 0, "attribute name typo");
@@ -550,12 +604,12 @@ void HtmlSanitizer::emit_tag(OutputBuffer& out) {
             }
             return;
         case ElementKind::void_element:
-            if (!tag_is_end_) write_start_tag(index, out);
+            if (!tag_is_end_ && place(index, out)) write_start_tag(index, out);
             return;
         case ElementKind::normal:
             if (tag_is_end_) {
-                if (open_counts_[index] > 0) close_to(index, out);
-            } else if (open_elements_.size() < kMaxOpenElements) {
+                if (open_counts_[index] > 0 && open_in_scope(index)) close_to(index, out);
+            } else if (open_elements_.size() < kMaxOpenElements && place(index, out)) {
                 write_start_tag(index, out);
                 open_elements_.push_back(static_cast<unsigned char>(index));
                 ++open_counts_[index];
@@ -603,6 +657,49 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
     out.append_outlined(">");
 }
 
+bool HtmlSanitizer::open_in_scope(std::size_t element) const noexcept {
+    for (std::size_t i = open_elements_.size(); i > floor_; --i) {
+        if (open_elements_[i - 1] == element) return true;
+    }
+    return false;
+}
+
+bool HtmlSanitizer::place(std::size_t element, OutputBuffer& out) {
+    for (const Placement& placement : kPlacements) {
+        if (placement.element != element) continue;
+        while (open_elements_.size() > floor_ &&
+               contains(placement.closes, std::size(placement.closes), open_elements_.back())) {
+            close_to(open_elements_.back(), out);
+        }
+        return open_elements_.size() > floor_ &&
+               contains(placement.parents, std::size(placement.parents), open_elements_.back());
+    }
+    return true;  // no rule: nests anywhere
+}
+
+void HtmlSanitizer::begin_scope() {
+    // Most blocks and spans hold no raw HTML: then the floor stays and only a
+    // count says how many scopes share it.
+    if (open_elements_.size() == floor_ || floor_count_ == kMaxOpenElements) {  // (the second cannot be)
+        ++scopes_on_floor_;
+        return;
+    }
+    floors_[floor_count_++] = {static_cast<std::uint16_t>(floor_), scopes_on_floor_};
+    floor_ = open_elements_.size();
+    scopes_on_floor_ = 0;
+}
+
+void HtmlSanitizer::end_scope(OutputBuffer& out) {
+    while (open_elements_.size() > floor_) close_to(open_elements_.back(), out);
+    if (scopes_on_floor_ > 0) {
+        --scopes_on_floor_;
+    } else if (floor_count_ > 0) {
+        --floor_count_;
+        floor_ = floors_[floor_count_].floor;
+        scopes_on_floor_ = floors_[floor_count_].scopes;
+    }
+}
+
 // Writes end tags for the open elements down to and including the innermost
 // `element` (which is open). Each element is closed once, so this is amortized
 // constant time per start tag.
@@ -641,6 +738,9 @@ void HtmlSanitizer::end_block(OutputBuffer& out) {
 void HtmlSanitizer::finish(OutputBuffer& out) {
     end_block(out);
     while (!open_elements_.empty()) close_to(open_elements_.back(), out);
+    floor_count_ = 0;
+    floor_ = 0;
+    scopes_on_floor_ = 0;
 }
 
 }  // namespace blogreader::markdown

@@ -50,7 +50,12 @@ namespace blogreader::markdown {
 /// still unterminated when a block ends (end_block) is dropped and never
 /// written, so raw HTML can never swallow the engine's own markup. End tags
 /// without a matching open element are dropped; an end tag closes the elements
-/// opened after its match; finish() closes elements left open.
+/// opened after its match; finish() closes elements left open. Elements belong
+/// to the Markdown block they were opened in (begin_scope, end_scope): they are
+/// closed when it ends, and end tags inside it match only its own elements, so
+/// the output nests the way a browser parses it and never closes an element
+/// outside the article. li, dd, dt and table parts are kept only inside their
+/// parent element (ul/ol, dl, table/tr...), opened in the same block.
 /// Links get rel="noopener noreferrer" when external (same rule as Markdown
 /// links) and images loading="lazy" decoding="async".
 /// Every byte is looked at a bounded number of times, whatever the chunking, so
@@ -72,6 +77,20 @@ public:
     /// raw-text element or svg/math subtree is still incomplete. A lone "<" or
     /// "</" left at the end is text and is written escaped.
     void end_block(OutputBuffer& out);
+
+    /// Called when md4c enters a Markdown block other than the document and raw
+    /// HTML blocks (a paragraph, heading, list item, quote, table cell...) or a
+    /// span (emphasis, link...); scopes nest. At most a few instructions when no
+    /// raw HTML element is open in the current scope. The
+    /// elements open so far belong to the blocks around it, so raw HTML inside
+    /// it can neither close them nor nest its li, dd, dt or table parts in them.
+    void begin_scope();
+
+    /// Called when that block or span ends, before the engine writes its end tag: closes
+    /// the elements opened inside it. Without this a browser would close them at
+    /// the engine's </li> or </h1>, while the sanitizer still counted them open,
+    /// and a later </div> of the article would close the page's own <div>.
+    void end_scope(OutputBuffer& out);
 
     /// Called at the end of the document: end_block() and closes open elements.
     void finish(OutputBuffer& out);
@@ -105,6 +124,8 @@ private:
     void emit_tag(OutputBuffer& out);
     void write_start_tag(std::size_t element, OutputBuffer& out);
     void close_to(std::size_t element, OutputBuffer& out);
+    bool open_in_scope(std::size_t element) const noexcept;  // open above floor_
+    bool place(std::size_t element, OutputBuffer& out);       // kPlacements; false: drop the tag
     void reset_block_state();
 
     UrlPolicy url_policy_;
@@ -130,6 +151,20 @@ private:
     // Open allow-listed elements (element table indices) and how many of each.
     std::vector<unsigned char> open_elements_;
     std::uint16_t open_counts_[kElementCount] = {};
+    // open_elements_ below floor_ were opened in an enclosing Markdown block or
+    // span (begin_scope); scopes_on_floor_ more scopes than the innermost one
+    // have the same floor; floors_ holds the floors further out.
+    // Each floor is above the one before it (a new one starts only above an
+    // element opened in its enclosing scope), so there are at most
+    // kMaxOpenElements of them.
+    struct Floor {
+        std::uint16_t floor;
+        std::uint32_t scopes;
+    };
+    std::size_t floor_ = 0;
+    std::uint32_t scopes_on_floor_ = 0;
+    Floor floors_[kMaxOpenElements];
+    std::size_t floor_count_ = 0;
     std::string scratch_;               // decoded attribute value / text
 };
 

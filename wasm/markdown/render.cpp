@@ -101,7 +101,8 @@ public:
           sanitizer_(url_policy_),
           is_comment_(options.profile == Profile::comment),
           ids_on_(options.heading_ids && !is_comment_),
-          images_on_(!is_comment_ || options.allow_images) {}
+          images_on_(!is_comment_ || options.allow_images),
+          scoped_(!is_comment_ && !options.unsafe_raw_html) {}
 
     int render(std::string_view body) {
         MD_PARSER parser{};
@@ -135,6 +136,7 @@ private:
     // ---- blocks -----------------------------------------------------------
     void enter_block(MD_BLOCKTYPE type, void* detail) {
         words_.end_word();
+        if (scoped_ && type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) sanitizer_.begin_scope();
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_QUOTE: put_block(out_, "<blockquote>\n"); break;
@@ -209,6 +211,13 @@ private:
 
     void leave_block(MD_BLOCKTYPE type, void*) {
         words_.end_word();
+        if (type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) {
+            // A span md4c left open (0.4.8 drops the leave of an emphasis whose
+            // closer an autolink swallowed: "*www.a.b*\\") ends with its block,
+            // and so do the raw HTML elements opened in the block (html_sanitizer.h).
+            close_spans_from(0);
+            if (scoped_) sanitizer_.end_scope(out_);
+        }
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_QUOTE: put_block(out_, "</blockquote>\n"); break;
@@ -268,6 +277,9 @@ private:
     // Every entered span is on spans_, with whether its opening tag was
     // written, so that each leave closes exactly what its enter opened.
     void enter_span(MD_SPANTYPE type, void* detail) {
+        // Raw HTML elements opened in a span end with it, like those of a block
+        // (close_spans_from), so that "*a <b>c*" nests as <em>a <b>c</b></em>.
+        if (scoped_) sanitizer_.begin_scope();
         if (image_depth_ > 0) {
             // Inside an image only the alt text matters; nested spans have no markup.
             if (type == MD_SPAN_IMG) ++image_depth_;
@@ -300,6 +312,7 @@ private:
     // Closes, innermost first, every open span from spans_[first] on.
     void close_spans_from(std::size_t first) {
         while (spans_.size() > first) {
+            if (scoped_) sanitizer_.end_scope(out_);
             close_span(spans_.back());
             spans_.pop_back();
         }
@@ -468,6 +481,7 @@ private:
     const bool is_comment_;
     const bool ids_on_;
     const bool images_on_;
+    const bool scoped_;  ///< raw HTML goes through the sanitizer: blocks and spans are its scopes
     bool in_heading_ = false;
     unsigned heading_level_ = 0;
     std::size_t heading_tag_at_ = 0;
@@ -520,7 +534,9 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     markdown = source;
 
     std::string_view body = markdown;
-    if (options.front_matter) {
+    // A comment's leading "---" lines are the commenter's text, never metadata
+    // (found by review: "---\nauthor: admin\n---" vanished into meta.author).
+    if (options.front_matter && options.profile != Profile::comment) {
         parse_front_matter(markdown, result.front_matter);
         body = markdown.substr(result.front_matter.body_offset);
         for (const auto& w : result.front_matter.warnings) HtmlWriter::add_warning(result, w.line, w.code, w.message);

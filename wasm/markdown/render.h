@@ -38,7 +38,8 @@ struct RenderOptions {
     unsigned toc_levels = 0x7E;
     /// Reading speed for reading_minutes; 0 = 200.
     unsigned words_per_minute = 200;
-    /// Parse a leading '---' front matter block (else it is Markdown).
+    /// Parse a leading '---' front matter block (else it is Markdown). Article
+    /// only: in a comment those lines are always the commenter's text.
     bool front_matter = true;
     /// rel="noopener noreferrer" on external links, loading="lazy" decoding="async"
     /// on images, classes on task lists. Off only for plain CommonMark output.

@@ -28,6 +28,7 @@ export interface RenderOptions {
   idPrefix?: string;
   tocLevels?: number[];
   wordsPerMinute?: number;
+  /** Parse a leading `---` block into `meta` (default true). Article profile only: in a comment those lines are the commenter's text. */
   frontMatter?: boolean;
   linkAttributes?: boolean;
   allowImages?: boolean;

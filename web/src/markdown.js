@@ -112,7 +112,8 @@ function renderFlags(options) {
  * @param {string} [options.idPrefix=''] prepended to every heading id
  * @param {number[]} [options.tocLevels=[1,2,3,4,5,6]] heading levels in `toc`
  * @param {number} [options.wordsPerMinute=200] reading speed for `readingMinutes`
- * @param {boolean} [options.frontMatter=true] parse a leading `---` block
+ * @param {boolean} [options.frontMatter=true] parse a leading `---` block (article profile only:
+ *   in a comment those lines are the commenter's text)
  * @param {boolean} [options.linkAttributes=true] rel/loading/decoding attributes
  * @param {boolean} [options.allowImages=false] show images in the comment profile
  * @param {boolean} [options.unsafeRawHtml=false] UNSAFE: raw HTML verbatim
