@@ -121,6 +121,8 @@ function renderFlags(options) {
  * @returns {{ html: string, toc: {level: number, id: string, text: string}[],
  *   meta: Record<string, unknown>, words: number, readingMinutes: number,
  *   warnings: {line: number|null, code: string, message: string}[] }}
+ *   `html` is safe to insert as HTML; `toc[].text` and the `meta` values are
+ *   plain text (entities decoded): insert them with `textContent`, never as HTML.
  */
 export function renderMarkdown(markdown, options = {}) {
   if (typeof markdown !== 'string' && !(markdown instanceof Uint8Array)) {
