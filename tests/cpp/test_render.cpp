@@ -1,12 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <chrono>
-#include <iterator>
 #include <string>
-#include <vector>
 
+#include "html_nesting.h"
 #include "markdown/render.h"
 
 using namespace blogreader::markdown;
@@ -30,29 +27,7 @@ RenderOptions comment_profile() {
 bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
 bool contains(const blogreader::OutputBuffer& haystack, std::string_view needle) { return contains(haystack.view(), needle); }
 
-// Whether every end tag in `html` closes the innermost open element, and all
-// are closed at the end: what a browser then parses exactly as written. Only
-// for the engine's output, whose '<' in text and '"' in values are escaped.
-bool well_nested(std::string_view html) {
-    static constexpr std::string_view kVoid[] = {"br", "col", "hr", "img", "input", "wbr"};
-    std::vector<std::string> open;
-    for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
-        std::size_t p = i + 1;
-        const bool end_tag = p < html.size() && html[p] == '/';
-        if (end_tag) ++p;
-        std::size_t name_end = p;
-        while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-        const std::string name(html.substr(p, name_end - p));
-        if (name.empty()) continue;
-        if (end_tag) {
-            if (open.empty() || open.back() != name) return false;
-            open.pop_back();
-        } else if (std::find(std::begin(kVoid), std::end(kVoid), name) == std::end(kVoid)) {
-            open.push_back(name);
-        }
-    }
-    return open.empty();
-}
+using blogreader::testing::well_nested;
 
 double seconds_to_render(const std::string& md) {
     const auto start = std::chrono::steady_clock::now();

@@ -10,15 +10,14 @@
 //  - every href and src is http(s), mailto, relative or a fragment, as a browser
 //    would parse it (entities, whitespace and case handled as the URL filter does).
 // Built with clang -fsanitize=fuzzer by tests/fuzz/run.sh (run by npm test).
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "../cpp/html_nesting.h"
 #include "common/html_entities.h"
 #include "common/json.h"
 #include "common/utf8.h"
@@ -87,29 +86,6 @@ void check_tags(std::string_view html, bool task_lists) {
     }
 }
 
-// Every end tag closes the innermost open element and all are closed at the
-// end, so a browser builds exactly the tree the sanitizer assumed: raw HTML can
-// neither close the engine's elements nor, through them, the page's own.
-void check_nesting(std::string_view html) {
-    static constexpr std::string_view kVoid[] = {"br", "col", "hr", "img", "input", "wbr"};
-    std::vector<std::string> open;
-    for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
-        std::size_t p = i + 1;
-        const bool end_tag = p < html.size() && html[p] == '/';
-        if (end_tag) ++p;
-        std::string name;
-        while (p < html.size() && is_name_char(html[p])) name.push_back(lower(html[p++]));
-        if (name.empty()) continue;
-        if (end_tag) {
-            if (open.empty() || open.back() != name) fail("end tag does not close the innermost element", html);
-            open.pop_back();
-        } else if (std::find(std::begin(kVoid), std::end(kVoid), name) == std::end(kVoid)) {
-            open.push_back(name);
-        }
-    }
-    if (!open.empty()) fail("element left open", html);
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -132,7 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (result.status != 0) return 0;  // out of memory: incomplete output, nothing to check
     if (!utf8::is_valid(html)) fail("output is not valid UTF-8", html);
     check_tags(html, options.gfm);
-    check_nesting(html);
+    if (!testing::well_nested(html)) fail("HTML not well nested (an end tag that does not close the innermost element, or one left open)", html);
 
     json::Value metadata;
     json::ParseError error;
