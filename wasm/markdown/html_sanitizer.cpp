@@ -142,60 +142,6 @@ static_assert(is_sorted_by_name(kElements), "kElements must be sorted for binary
 static_assert(std::size(kAttributes) <= 32, "attribute bits must fit in 32 bits");
 static_assert(std::size(kElements) <= 255, "element indices are stored as bytes");
 static_assert(attr("href") != 0, "attribute name typo");
-constexpr unsigned char element(std::string_view name) {
-    for (std::size_t i = 0; i < std::size(kElements); ++i) {
-        if (std::string_view(kElements[i].name) == name) return static_cast<unsigned char>(i);
-    }
-    return std::size(kElements);  // a typo; checked below
-}
-
-// Elements the HTML parser places by their parent. Anywhere else a browser does
-// not simply nest them: a <li> closes the nearest open <li> above it even
-// through <div>s (the page's own, around the article), a <td> in a table cell
-// closes that cell, and so on. So each is kept only where the innermost open
-// element of its block is the parent it needs; an open sibling of its kind is
-// closed first, as the browser does (<li>a<li>b, <td>1<td>2).
-struct Placement {
-    unsigned char element;
-    unsigned char closes[6];   // closed first while one of them is innermost
-    unsigned char parents[4];  // then the innermost must be one of these
-};
-constexpr unsigned char kNone = std::size(kElements);
-constexpr Placement kPlacements[] = {
-    {element("li"), {element("li"), kNone, kNone, kNone, kNone, kNone}, {element("ul"), element("ol"), kNone, kNone}},
-    {element("dd"), {element("dd"), element("dt"), kNone, kNone, kNone, kNone}, {element("dl"), kNone, kNone, kNone}},
-    {element("dt"), {element("dd"), element("dt"), kNone, kNone, kNone, kNone}, {element("dl"), kNone, kNone, kNone}},
-    {element("tr"), {element("td"), element("th"), element("tr"), kNone, kNone, kNone},
-     {element("table"), element("thead"), element("tbody"), element("tfoot")}},
-    {element("td"), {element("td"), element("th"), kNone, kNone, kNone, kNone}, {element("tr"), kNone, kNone, kNone}},
-    {element("th"), {element("td"), element("th"), kNone, kNone, kNone, kNone}, {element("tr"), kNone, kNone, kNone}},
-    {element("thead"), {element("td"), element("th"), element("tr"), element("thead"), element("tbody"), element("tfoot")},
-     {element("table"), kNone, kNone, kNone}},
-    {element("tbody"), {element("td"), element("th"), element("tr"), element("thead"), element("tbody"), element("tfoot")},
-     {element("table"), kNone, kNone, kNone}},
-    {element("tfoot"), {element("td"), element("th"), element("tr"), element("thead"), element("tbody"), element("tfoot")},
-     {element("table"), kNone, kNone, kNone}},
-    {element("caption"), {kNone, kNone, kNone, kNone, kNone, kNone}, {element("table"), kNone, kNone, kNone}},
-    {element("colgroup"), {kNone, kNone, kNone, kNone, kNone, kNone}, {element("table"), kNone, kNone, kNone}},
-    {element("col"), {kNone, kNone, kNone, kNone, kNone, kNone}, {element("colgroup"), element("table"), kNone, kNone}},
-};
-
-constexpr bool placements_named_right() {
-    for (const auto& p : kPlacements) {
-        if (p.element == kNone || p.parents[0] == kNone) return false;
-    }
-    return true;
-}
-static_assert(placements_named_right(), "element name typo in kPlacements");
-
-constexpr bool contains(const unsigned char* list, std::size_t size, std::size_t value) {
-    for (std::size_t i = 0; i < size; ++i) {
-        if (list[i] == value) return true;
-    }
-    return false;
-}
-
-
 static_assert(attr("src") != 0, "attribute name typo");
 static_assert(attr("name") != 0, "attribute name typo");
 static_assert(attr("scope") != 0, "attribute name typo");
@@ -208,6 +154,59 @@ inline int compare_names(std::string_view a, std::string_view b) {
         if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
     }
     return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+constexpr unsigned char element(std::string_view name) {
+    for (std::size_t i = 0; i < std::size(kElements); ++i) {
+        if (std::string_view(kElements[i].name) == name) return static_cast<unsigned char>(i);
+    }
+    return std::size(kElements);  // a typo; checked below
+}
+constexpr unsigned char kNone = std::size(kElements);
+
+// Elements the HTML parser places by their parent. Anywhere else a browser does
+// not simply nest them: a <li> closes the nearest open <li> above it even
+// through <div>s (the page's own, around the article), a <td> in a table cell
+// closes that cell, and so on. So each is kept only where the innermost open
+// element of its block is the parent it needs; an open sibling of its kind is
+// closed first, as the browser does (<li>a<li>b, <td>1<td>2).
+struct PlacementRule {
+    unsigned char closes[6];   // closed first while one of them is innermost
+    unsigned char parents[4];  // then the innermost must be one of these
+};
+constexpr PlacementRule kPlaceListItem = {{element("li"), kNone, kNone, kNone, kNone, kNone}, {element("ul"), element("ol"), kNone, kNone}};
+constexpr PlacementRule kPlaceDefinition = {{element("dd"), element("dt"), kNone, kNone, kNone, kNone}, {element("dl"), kNone, kNone, kNone}};
+constexpr PlacementRule kPlaceRow = {{element("td"), element("th"), element("tr"), kNone, kNone, kNone},
+                                     {element("table"), element("thead"), element("tbody"), element("tfoot")}};
+constexpr PlacementRule kPlaceCell = {{element("td"), element("th"), kNone, kNone, kNone, kNone}, {element("tr"), kNone, kNone, kNone}};
+constexpr PlacementRule kPlaceSection = {{element("td"), element("th"), element("tr"), element("thead"), element("tbody"), element("tfoot")},
+                                         {element("table"), kNone, kNone, kNone}};
+constexpr PlacementRule kPlaceInTable = {{kNone, kNone, kNone, kNone, kNone, kNone}, {element("table"), kNone, kNone, kNone}};
+constexpr PlacementRule kPlaceColumn = {{kNone, kNone, kNone, kNone, kNone, kNone}, {element("colgroup"), element("table"), kNone, kNone}};
+struct Placement {
+    unsigned char element;
+    const PlacementRule* rule;
+};
+constexpr Placement kPlacements[] = {
+    {element("li"), &kPlaceListItem}, {element("dd"), &kPlaceDefinition}, {element("dt"), &kPlaceDefinition},
+    {element("tr"), &kPlaceRow}, {element("td"), &kPlaceCell}, {element("th"), &kPlaceCell},
+    {element("thead"), &kPlaceSection}, {element("tbody"), &kPlaceSection}, {element("tfoot"), &kPlaceSection},
+    {element("caption"), &kPlaceInTable}, {element("colgroup"), &kPlaceInTable}, {element("col"), &kPlaceColumn},
+};
+
+constexpr bool placements_named_right() {
+    for (const auto& p : kPlacements) {
+        if (p.element == kNone || p.rule->parents[0] == kNone) return false;
+    }
+    return true;
+}
+static_assert(placements_named_right(), "element name typo in kPlacements");
+
+constexpr bool contains(const unsigned char* list, std::size_t size, std::size_t value) {
+    for (std::size_t i = 0; i < size; ++i) {
+        if (list[i] == value) return true;
+    }
+    return false;
 }
 
 template <typename Spec, std::size_t kSize>
@@ -667,12 +666,11 @@ bool HtmlSanitizer::open_in_scope(std::size_t element) const noexcept {
 bool HtmlSanitizer::place(std::size_t element, OutputBuffer& out) {
     for (const Placement& placement : kPlacements) {
         if (placement.element != element) continue;
-        while (open_elements_.size() > floor_ &&
-               contains(placement.closes, std::size(placement.closes), open_elements_.back())) {
+        const PlacementRule& rule = *placement.rule;
+        while (open_elements_.size() > floor_ && contains(rule.closes, std::size(rule.closes), open_elements_.back())) {
             close_to(open_elements_.back(), out);
         }
-        return open_elements_.size() > floor_ &&
-               contains(placement.parents, std::size(placement.parents), open_elements_.back());
+        return open_elements_.size() > floor_ && contains(rule.parents, std::size(rule.parents), open_elements_.back());
     }
     return true;  // no rule: nests anywhere
 }

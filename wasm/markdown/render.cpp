@@ -134,9 +134,14 @@ public:
 
 private:
     // ---- blocks -----------------------------------------------------------
+    // The blocks that end their spans and their raw HTML elements (the
+    // sanitizer's scopes): all but the document and raw HTML blocks, whose
+    // elements may span several of them ("<div>", Markdown, "</div>").
+    static bool is_scope(MD_BLOCKTYPE type) { return type != MD_BLOCK_DOC && type != MD_BLOCK_HTML; }
+
     void enter_block(MD_BLOCKTYPE type, void* detail) {
         words_.end_word();
-        if (scoped_ && type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) sanitizer_.begin_scope();
+        if (scoped_ && is_scope(type)) sanitizer_.begin_scope();
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_QUOTE: put_block(out_, "<blockquote>\n"); break;
@@ -211,7 +216,7 @@ private:
 
     void leave_block(MD_BLOCKTYPE type, void*) {
         words_.end_word();
-        if (type != MD_BLOCK_DOC && type != MD_BLOCK_HTML) {
+        if (is_scope(type)) {
             // A span md4c left open (0.4.8 drops the leave of an emphasis whose
             // closer an autolink swallowed: "*www.a.b*\\") ends with its block,
             // and so do the raw HTML elements opened in the block (html_sanitizer.h).

@@ -134,9 +134,8 @@ void WordCounter::scan(std::string_view utf8_text, OutputBuffer* out) {
     unsigned c1 = last_, c2 = before_last_;
     constexpr std::uint64_t kEachByte = 0x0101010101010101u;
     const unsigned char* p = begin;
-    unsigned misses = 0;  // blocks in a row that had to go one character at a time
     while (p < end) {
-        const unsigned char* slow_end = end;  // the rest goes one character at a time
+        const unsigned char* slow_end = end;  // from p to here: one character at a time
         if (end - p >= 8) {
             // Not all ASCII: one load tells, before eight class lookups.
             std::uint64_t bytes;
@@ -153,37 +152,31 @@ void WordCounter::scan(std::string_view utf8_text, OutputBuffer* out) {
                 c2 = static_cast<unsigned>(c0s >> 48) & 0xFFu;
                 c1 = static_cast<unsigned>(c0s >> 56);
                 p += 8;
-                misses = 0;
                 continue;
             }
-            // Text in Greek, Cyrillic, CJK...: hardly a block is all ASCII, so
-            // after misses in a row, try again only after longer stretches.
-            slow_end = end - p > (8 << misses) ? p + (8 << misses) : end;
-            if (misses < 3) ++misses;
+            slow_end = p + 8;
         }
         while (p < slow_end) {
             unsigned c0 = kByte.table[*p];
-            if (c0 & (kNonAscii | kMarkup)) {
-                if (c0 == kNonAscii) {
-                    const utf8::Decoded d = utf8::decode(utf8_text, static_cast<std::size_t>(p - begin));
-                    p += d.length;
-                    switch (is_common_letter(d.code_point) ? CharClass::word : classify_rare(d.code_point)) {
-                        case CharClass::word: c0 = kWord; break;
-                        case CharClass::joiner: c0 = kJoiner; break;  // ’ ‐ ‑ ·: never a comma
-                        case CharClass::separator: c0 = kSeparator; break;
-                        case CharClass::ideograph: ++words; c0 = kSeparator; break;  // a word by itself, then as a separator
-                        case CharClass::ignored: continue;  // as if it were not there
-                    }
-                } else {
-                    c0 = kSeparator;  // & < > " separate words
+            if (c0 == kNonAscii) {
+                const utf8::Decoded d = utf8::decode(utf8_text, static_cast<std::size_t>(p - begin));
+                p += d.length;
+                switch (is_common_letter(d.code_point) ? CharClass::word : classify_rare(d.code_point)) {
+                    case CharClass::word: c0 = kWord; break;
+                    case CharClass::joiner: c0 = kJoiner; break;  // ’ ‐ ‑ ·: never a comma
+                    case CharClass::separator: c0 = kSeparator; break;
+                    case CharClass::ideograph: ++words; c0 = kSeparator; break;  // a word by itself, then as a separator
+                    case CharClass::ignored: continue;  // as if it were not there
+                }
+            } else {
+                if (c0 == kMarkup) {  // & < > ": escaped, and they separate words
+                    c0 = kSeparator;
                     if (out != nullptr) {
                         out->append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
                         html::append_escaped_text(*out, std::string_view(reinterpret_cast<const char*>(p), 1));
                         run = p + 1;
                     }
-                    ++p;
                 }
-            } else {
                 ++p;
             }
             words += word_starts(c0, c1, c2) & 1u;
