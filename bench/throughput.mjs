@@ -17,14 +17,8 @@
 //   BENCH_DIST      directory holding index.js + blog-reader.wasm of "ours"
 //                   (default: dist/), to compare a variant build against dist/
 //
-// Method (why): wasm engines need a warm-up (tier-up from Liftoff to TurboFan,
-// memory growth to steady size) and JS engines need JIT warm-up, so every
-// (engine, input) pair is warmed first, the warm-up also calibrating how many
-// calls make one batch of >= BENCH_BATCH_MS. Then batches are run round-robin
-// across engines (batch 1 of every engine, then batch 2, ...) so slow drifts in
-// machine load (this box has 2 cores shared with compiles) hit all engines
-// alike; the MEDIAN batch throughput is reported because it ignores the odd
-// batch disturbed by a GC or another process, where a mean would not.
+// The measuring method (warm-up, round-robin batches, median) is in
+// bench/measure.mjs, shared with bench/browser.mjs (the same engines in Chromium).
 
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -33,6 +27,7 @@ import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { blogDocument, shortPost, repeatToSize, commonmarkExamples, utf8Bytes } from './corpus.mjs';
+import { checksum, fmtBytes, measureInput, printTable, goalRatios, goalLine, GOAL_RATIO } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const JSON_OUT = process.argv.includes('--json');
@@ -162,129 +157,6 @@ async function buildInputs() {
   return only ? inputs.filter((i) => only.includes(i.name)) : inputs;
 }
 
-// ---------------------------------------------------------------- measure ---
-
-/**
- * Sink for every output length: printed at the end, so no engine's work can be
- * dead-code-eliminated, and a changed checksum hints that an output changed.
- */
-let sink = 0;
-
-/** Renders every doc of the input once; returns total output UTF-16 length. */
-function callOnce(engine, input) {
-  let n = 0;
-  for (const d of input.docs) {
-    const html = engine.render(d);
-    if (typeof html !== 'string') throw new TypeError(`${engine.name} returned ${typeof html}, not a string`);
-    n += html.length;
-  }
-  sink += n;
-  return n;
-}
-
-/** Runs `iters` calls; returns elapsed ms. */
-function timeBatch(engine, input, iters) {
-  const t0 = performance.now();
-  for (let i = 0; i < iters; i++) callOnce(engine, input);
-  return performance.now() - t0;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/**
- * Measures all engines on one input.
- * @returns {Record<string, object>} per engine: {mbps, min, max, batches, iters, htmlChars} or {error}/{skipped}
- */
-function measureInput(engines, input) {
-  const res = {};
-  const live = [];
-  for (const e of engines) {
-    try {
-      // First call: correctness smoke + timing for the budget check.
-      const t0 = performance.now();
-      const htmlChars = callOnce(e, input);
-      const first = performance.now() - t0;
-      if (htmlChars === 0) throw new Error('empty output');
-      if (first > CFG.budgetMs) {
-        res[e.name] = { skipped: `one call took ${first.toFixed(0)} ms > budget ${CFG.budgetMs} ms` };
-        continue;
-      }
-      // Warm-up: keep calling for warmupMs (at least 2 more calls, or 1 when a
-      // single call already outlasts a batch, as on 10 MB); calibrate.
-      const minCalls = first > CFG.batchMs ? 1 : 2;
-      let calls = 0;
-      const w0 = performance.now();
-      do {
-        callOnce(e, input);
-        calls++;
-      } while (performance.now() - w0 < CFG.warmupMs || calls < minCalls);
-      const perCall = (performance.now() - w0) / calls;
-      const iters = Math.max(1, Math.ceil(CFG.batchMs / perCall));
-      res[e.name] = { htmlChars, iters, samples: [] };
-      live.push(e);
-    } catch (err) {
-      res[e.name] = { error: String(err?.message ?? err).split('\n')[0] };
-    }
-  }
-  // Inputs >= 5 MB: one call is already a batch of 0.1-3 s; fewer batches
-  // keep the full run around 3-4 minutes (the median of 5 is still robust).
-  const batches = input.bytes >= 5e6 ? Math.min(CFG.batches, 5) : CFG.batches;
-  for (let b = 0; b < batches; b++) {
-    for (const e of live) {
-      const r = res[e.name];
-      if (r.error) continue;
-      globalThis.gc?.(); // only with --expose-gc: start each batch with a clean heap
-      try {
-        const ms = timeBatch(e, input, r.iters);
-        r.samples.push((input.bytes * r.iters) / 1e6 / (ms / 1e3));
-      } catch (err) {
-        r.error = String(err?.message ?? err).split('\n')[0];
-      }
-    }
-  }
-  for (const e of live) {
-    const r = res[e.name];
-    if (r.error) continue;
-    r.mbps = median(r.samples);
-    r.min = Math.min(...r.samples);
-    r.max = Math.max(...r.samples);
-    r.batches = r.samples.length;
-  }
-  return res;
-}
-
-// ----------------------------------------------------------------- report ---
-
-const fmtBytes = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} KB` : `${n} B`);
-const fmtCell = (r) => {
-  if (!r) return '-';
-  if (r.error) return 'ERROR';
-  if (r.skipped) return 'skipped';
-  const spread = r.mbps > 0 ? Math.round(((r.max - r.min) / r.mbps) * 50) : 0; // ± half the range, %
-  return `${r.mbps >= 100 ? r.mbps.toFixed(0) : r.mbps.toFixed(1)} ±${spread}%`;
-};
-
-function printTable(engines, inputs, results) {
-  const head = ['input', 'size', ...engines.map((e) => e.name)];
-  const rows = inputs.map((i) => [i.name, fmtBytes(i.bytes), ...engines.map((e) => fmtCell(results[i.name][e.name]))]);
-  const w = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells) => cells.map((s, c) => (c < 1 ? s.padEnd(w[c]) : s.padStart(w[c]))).join('  ');
-  console.log(line(head));
-  console.log(w.map((n) => '-'.repeat(n)).join('  '));
-  let group = inputs[0]?.group;
-  inputs.forEach((inp, k) => {
-    if (inp.group !== group) {
-      console.log('');
-      group = inp.group;
-    }
-    console.log(line(rows[k]));
-  });
-}
-
 async function main() {
   const engines = await loadEngines();
   const inputs = await buildInputs();
@@ -295,17 +167,12 @@ async function main() {
   const results = {};
   for (const inp of inputs) {
     log(`  ${inp.name} (${fmtBytes(inp.bytes)}) ...`);
-    results[inp.name] = measureInput(engines, inp);
+    results[inp.name] = measureInput(engines, inp, CFG);
   }
   const load1 = os.loadavg();
 
-  const ratio = (a, b) => {
-    const x = results['blog-200k']?.[a]?.mbps;
-    const y = results['blog-200k']?.[b]?.mbps;
-    return x && y ? x / y : null;
-  };
-  const goal = 2.5;
-  const ratios = { vsMd4wFast: ratio('ours', 'md4w-fast'), vsMd4wSmall: ratio('ours', 'md4w-small') };
+  const goal = GOAL_RATIO;
+  const ratios = goalRatios(results);
 
   const env = {
     date: startedAt.toISOString(),
@@ -331,7 +198,7 @@ async function main() {
         ]),
       ),
       blogRatio: { ...ratios, goal },
-      sink,
+      sink: checksum.value,
     };
     console.log(JSON.stringify(out, null, 2));
     return;
@@ -341,22 +208,13 @@ async function main() {
   console.log(`${env.date}  node ${env.node}  ${env.cpu} x${env.cores}  loadavg(1m) start ${load0[0].toFixed(2)} end ${load1[0].toFixed(2)}${QUICK ? '  [QUICK smoke run: numbers are rough]' : ''}`);
   console.log('');
   printTable(engines, inputs, results);
-  console.log('');
-  for (const inp of inputs) {
-    for (const e of engines) {
-      const r = results[inp.name][e.name];
-      if (r?.error) console.log(`! ${e.name} on ${inp.name}: ERROR ${r.error}`);
-      if (r?.skipped) console.log(`! ${e.name} on ${inp.name}: skipped, ${r.skipped}`);
-    }
-  }
-  const fmtR = (x) => (x == null ? 'n/a' : `${x.toFixed(2)}x ${x >= goal ? 'PASS' : 'FAIL'}`);
-  console.log(`ours vs md4w on blog-200k (goal: >= ${goal}x md4w): vs md4w-fast ${fmtR(ratios.vsMd4wFast)}, vs md4w-small ${fmtR(ratios.vsMd4wSmall)}`);
+  console.log(goalLine(ratios, `Node ${process.version}`));
   console.log('');
   console.log('inputs:');
   for (const i of inputs) console.log(`  ${i.name.padEnd(12)} ${i.what}`);
   console.log('engines:');
   for (const e of engines) console.log(`  ${e.name.padEnd(14)} ${e.how}`);
-  console.log(`(output checksum ${sink}; ignore: it only keeps the outputs alive)`);
+  console.log(`(output checksum ${checksum.value}; ignore: it only keeps the outputs alive)`);
 }
 
 await main();

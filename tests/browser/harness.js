@@ -1,13 +1,7 @@
-// Starts the demo server on a free port and Debian's Chromium through
-// playwright-core (never a downloaded browser).
+// Starts the demo server on a free port and Debian's Chromium (scripts/chromium.mjs).
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { before, after } from 'node:test';
-import { chromium } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+import { launchBrowser } from '../../scripts/chromium.mjs';
 
 export async function startDemoServer() {
   const child = spawn(process.execPath, [new URL('../../web/demo/server.mjs', import.meta.url).pathname], {
@@ -28,31 +22,6 @@ export async function startDemoServer() {
     child.on('exit', (code) => reject(new Error(`demo server exited with ${code}: ${seen}`)));
   });
   return { url, close: () => child.kill() };
-}
-
-export async function launchBrowser() {
-  const profile = await mkdtemp(join(tmpdir(), 'blog-reader-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  return {
-    context,
-    async newPage() {
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      page.errors = errors;
-      return page;
-    },
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /**
