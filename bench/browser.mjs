@@ -23,24 +23,12 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { blogDocument, shortPost, repeatToSize, commonmarkExamples, utf8Bytes } from './corpus.mjs';
-import { checksum, fmtBytes, printTable, goalRatios, goalLine } from './measure.mjs';
+import { checksum, configFromEnv, fmtBytes, printTable, goalRatios, goalLine } from './measure.mjs';
 import { launchBrowser } from '../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const QUICK = process.env.BENCH_QUICK === '1';
-const envNumber = (name, dflt) => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
-  return n;
-};
-const CFG = {
-  batches: envNumber('BENCH_BATCHES', QUICK ? 3 : 9),
-  batchMs: envNumber('BENCH_BATCH_MS', QUICK ? 40 : 250),
-  warmupMs: envNumber('BENCH_WARMUP_MS', QUICK ? 40 : 300),
-  budgetMs: envNumber('BENCH_BUDGET_MS', 5000),
-};
+const CFG = configFromEnv(process.env);
+const QUICK = CFG.quick;
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 const list = (name) => process.env[name]?.split(',').map((s) => s.trim()).filter(Boolean);
 

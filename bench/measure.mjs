@@ -20,6 +20,31 @@
  */
 
 /**
+ * The measuring configuration from BENCH_* variables (an object like
+ * process.env; passed in, so that this module stays free of Node globals).
+ * BENCH_QUICK=1 gives a smoke run with rough numbers.
+ * @param {Record<string, string | undefined>} env
+ * @returns {MeasureConfig & { quick: boolean }}
+ */
+export function configFromEnv(env) {
+  const quick = env.BENCH_QUICK === '1';
+  const number = (name, dflt) => {
+    const v = env[name];
+    if (v === undefined || v === '') return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
+    return n;
+  };
+  return {
+    quick,
+    batches: number('BENCH_BATCHES', quick ? 3 : 9),
+    batchMs: number('BENCH_BATCH_MS', quick ? 40 : 250),
+    warmupMs: number('BENCH_WARMUP_MS', quick ? 40 : 300),
+    budgetMs: number('BENCH_BUDGET_MS', 5000),
+  };
+}
+
+/**
  * Sink for every output length, printed by the callers: no engine's work can
  * be dead-code-eliminated, and a changed checksum hints that an output changed.
  */

@@ -27,24 +27,12 @@ import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { blogDocument, shortPost, repeatToSize, commonmarkExamples, utf8Bytes } from './corpus.mjs';
-import { checksum, fmtBytes, measureInput, printTable, goalRatios, goalLine, GOAL_RATIO } from './measure.mjs';
+import { checksum, configFromEnv, fmtBytes, measureInput, printTable, goalRatios, goalLine, GOAL_RATIO } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const JSON_OUT = process.argv.includes('--json');
-const QUICK = process.env.BENCH_QUICK === '1';
-const envInt = (name, dflt) => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
-  return n;
-};
-const CFG = {
-  batches: envInt('BENCH_BATCHES', QUICK ? 3 : 9),
-  batchMs: envInt('BENCH_BATCH_MS', QUICK ? 40 : 250),
-  warmupMs: envInt('BENCH_WARMUP_MS', QUICK ? 40 : 300),
-  budgetMs: envInt('BENCH_BUDGET_MS', 5000),
-};
+const CFG = configFromEnv(process.env);
+const QUICK = CFG.quick;
 /** Progress goes to stderr so stdout stays a clean table / clean JSON. */
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
