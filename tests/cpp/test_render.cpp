@@ -93,6 +93,15 @@ TEST_CASE("headings get unique GitHub-style ids and a table of contents", "[rend
         o.heading_ids = false;
         CHECK(html("# A", o) == "<h1>A</h1>\n");
     }
+    SECTION("regression (review): a line break in a heading separates words in the TOC text") {
+        for (const char* md : {"Foo\\\nbar\n===", "Foo  \nbar\n===", "Foo\nbar\n==="}) {
+            const auto b = render(md);
+            INFO(md);
+            REQUIRE(b.toc.size() == 1);
+            CHECK(b.toc[0].text == "Foo bar");
+            CHECK(b.toc[0].id == "foo-bar");
+        }
+    }
 }
 
 TEST_CASE("links and images get safe attributes", "[render][links]") {
@@ -228,6 +237,16 @@ TEST_CASE("front matter becomes metadata and never reaches the HTML", "[render][
         const auto comment = render("---\nauthor: admin\n---\nhello", comment_profile());
         CHECK(comment.front_matter.fields.empty());
         CHECK(comment.html == "<hr>\n<h2>author: admin</h2>\n<p>hello</p>\n");
+    }
+
+    SECTION("regression (review): a BOM is stripped whether or not front matter is read") {
+        RenderOptions no_front_matter;
+        no_front_matter.front_matter = false;
+        for (const RenderOptions& o : {RenderOptions{}, no_front_matter, comment_profile()}) {
+            const auto bom = render("\xEF\xBB\xBF# Heading", o);
+            CHECK(contains(bom.html, "<h1"));
+            CHECK_FALSE(contains(bom.html, "\xEF\xBB\xBF"));
+        }
     }
 
     SECTION("broken front matter warns with a line number and the body still renders") {

@@ -42,6 +42,7 @@ struct Value {
 
 constexpr const char* kSyntax = "front_matter_syntax";
 constexpr const char* kUnsupported = "front_matter_unsupported";
+constexpr std::size_t kMaxWarnings = 100;
 
 // More digits than this and JavaScript's numbers would round the integer.
 constexpr std::size_t kMaxIntegerDigits = 15;
@@ -62,8 +63,10 @@ Line read_line(std::string_view document, std::size_t offset) {
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
+// Letters of any script (bytes of a non-ASCII character), digits, '_', '-' and
+// '.' ("og.image"): plain YAML keys blogs use.
 bool is_key_char(char c) {
-    return is_ascii_alnum(c) || c == '_' || c == '-';
+    return is_ascii_alnum(c) || c == '_' || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
 }
 
 std::string_view trim(std::string_view s) {
@@ -399,7 +402,7 @@ public:
 
     void finish() { commit(); }
 
-    std::size_t key_lines = 0;    ///< lines that start a 'key:' entry, good value or not
+    std::size_t key_lines = 0;    ///< lines that start a 'key:' entry or try to (have a ':'), good value or not
     std::size_t other_lines = 0;  ///< lines that are neither entries, nor belong to one, nor comments
 
 private:
@@ -411,8 +414,12 @@ private:
         skipping,     ///< a broken entry: its indented lines are skipped silently
     };
 
+    // At most kMaxWarnings: a long block of prose between two '---' lines
+    // would otherwise give one per line.
     void warn(std::size_t line, const char* code, std::string message) {
-        out_.warnings.push_back(FrontMatterWarning{line, code, std::move(message)});
+        const std::size_t n = out_.warnings.size();
+        if (n + 1 < kMaxWarnings) out_.warnings.push_back(FrontMatterWarning{line, code, std::move(message)});
+        else if (n + 1 == kMaxWarnings) out_.warnings.push_back(FrontMatterWarning{line, kSyntax, "further problems from this line on are not listed"});
     }
 
     // A message is a literal; the skipped key is named after it.
@@ -450,10 +457,14 @@ private:
         while (colon < text.size() && text[colon] == ' ') ++colon;
         if (key_end == 0 || colon == text.size() || text[colon] != ':' ||
             (colon + 1 < text.size() && !is_blank(text[colon + 1]))) {
-            ++other_lines;
+            // A line with a ':' was meant as an entry ("title:x", "\"title\": x"):
+            // the block is front matter, never Markdown that shows it (found by
+            // review: "---\nog.image: /a.png\n---" became a published heading).
+            ++(text.find(':') == std::string_view::npos ? other_lines : key_lines);
             state_ = State::skipping;  // lines indented below it belong to it
             return warn(number, kSyntax,
-                        "expected 'key: value' (a key is made of letters, digits, '_' and '-', and ': ' follows it)");
+                        "expected 'key: value' (a key is made of letters, digits, '_', '-' and '.', and ': ' follows "
+                        "it)");
         }
         ++key_lines;
         key_ = std::string(text.substr(0, key_end));
@@ -461,7 +472,7 @@ private:
         text_key_ = is_text_key(key_);
         if (find_field(key_) != nullptr) {
             std::string text = "'";
-            text.append(key_).append("' is given more than once; the last value is used");
+            text.append(key_).append("' is given more than once; the last valid value is used");
             warn(number, "front_matter_duplicate_key", std::move(text));
         }
         const std::string_view value_text = trim(text.substr(colon + 1));
@@ -527,30 +538,24 @@ void parse_front_matter(std::string_view document, FrontMatter& result) {
 
     // Find the closing line first: until it is seen, this may be Markdown. The
     // first line that is neither blank nor a comment decides, when there is no
-    // closing line, whether to report that (see below).
+    // closing line, whether to report that (see below). The block ends at the
+    // first closing line however far down, as in Jekyll, Hugo and gray-matter:
+    // a limit would publish a long block as text (found by review: 1000 comment
+    // lines, or one 70 KB description, put the whole block into the article).
     std::size_t offset = opening.next;
     std::size_t line_count = 0;
     std::string_view first_content;
-    bool has_content = false;
     bool closed = false;
-    bool too_large = false;
     while (offset < document.size()) {
         const Line line = read_line(document, offset);
         if (is_marker(line.text, "---") || is_marker(line.text, "...")) {
             closed = true;
             break;
         }
-        ++line_count;  // the line that hits a limit is still looked at below
-        if (!has_content) {
+        ++line_count;
+        if (first_content.empty()) {
             const std::string_view text = trim(line.text);
-            if (!text.empty() && text[0] != '#') {
-                first_content = line.text;
-                has_content = true;
-            }
-        }
-        if (line_count > kMaxFrontMatterLines || line.next - opening.next > kMaxFrontMatterBytes) {
-            too_large = true;
-            break;
+            if (!text.empty() && text[0] != '#') first_content = line.text;
         }
         offset = line.next;
     }
@@ -558,14 +563,10 @@ void parse_front_matter(std::string_view document, FrontMatter& result) {
     if (!closed) {
         // Report it only when the author clearly meant front matter; otherwise
         // the '---' is a thematic break. Either way, everything is body.
-        if (has_content && looks_like_key(first_content)) {
+        if (looks_like_key(first_content)) {
             result.present = true;
-            result.warnings.push_back(
-                too_large ? FrontMatterWarning{1, "front_matter_too_large",
-                                               "no closing '---' within the first 1000 lines or 64 KiB; the front "
-                                               "matter is shown as text"}
-                          : FrontMatterWarning{1, "front_matter_unclosed",
-                                               "front matter has no closing '---' line; it is shown as text"});
+            result.warnings.push_back(FrontMatterWarning{
+                1, "front_matter_unclosed", "front matter has no closing '---' line; it is shown as text"});
         }
         return;
     }

@@ -14,9 +14,8 @@ namespace blogreader::markdown {
 struct Warning {
     std::size_t line;      ///< 1-based line number in the whole document, 0 when unknown
     /// Stable id. The front matter's (the body still renders):
-    /// - "front_matter_unclosed": no closing '---' line (the whole document is body)
-    /// - "front_matter_too_large": no closing line within kMaxFrontMatterLines
-    ///   lines / kMaxFrontMatterBytes bytes (the whole document is body)
+    /// - "front_matter_unclosed": no closing '---' line anywhere below the
+    ///   opening one, which a 'key:' line follows (the whole document is body)
     /// - "front_matter_syntax": a line that is not 'key: value', a list item or
     ///   a comment; bad indentation, tabs, unterminated quotes... (key skipped)
     /// - "front_matter_unsupported": valid YAML this reader does not handle:
@@ -50,18 +49,13 @@ struct FrontMatter {
 /// Appends the fields as one JSON object: {"title":"...","tags":["a"],...}.
 void append_fields_json(std::string& out, const FrontMatter& front_matter);
 
-/// Bounds on the front matter block, so that a document starting with '---'
-/// and never closing it costs at most this much to look at.
-inline constexpr std::size_t kMaxFrontMatterLines = 1000;
-inline constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
-
 /// Parses front matter at the very start of `document`, which must be valid
 /// UTF-8 (render_markdown repairs its input once, before anything reads it;
 /// other bytes would reach the JSON as they are). An optional UTF-8 BOM may
 /// precede it: a line '---', then 'key: value' lines, then a line '---' or
 /// '...' (trailing spaces allowed on both; LF, CRLF and CR line endings).
 ///
-/// Supported: keys of [A-Za-z0-9_-]; plain and single/double-quoted scalars
+/// Supported: keys of letters (of any script), digits, '_', '-' and '.'; plain and single/double-quoted scalars
 /// (with YAML escapes in double quotes); comments (#); empty values (null);
 /// flow lists [a, "b c"] on one line and block lists ('- item' lines under a
 /// key, indented or not); true/false/null/~ (also True, TRUE...) as booleans and

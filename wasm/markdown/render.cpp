@@ -399,14 +399,13 @@ private:
         switch (type) {
             case MD_TEXT_NULLCHAR: write_text("\xEF\xBF\xBD"); break;
             case MD_TEXT_BR:
-                words_.end_word();
-                if (image_depth_ > 0) write_text(" ");
-                else put(out_, "<br>\n");
-                break;
             case MD_TEXT_SOFTBR:
                 words_.end_word();
                 if (image_depth_ > 0) write_text(" ");
+                else if (type == MD_TEXT_BR) put(out_, "<br>\n");
                 else out_.push_back('\n');
+                // A break separates words in the TOC text too (found by review:
+                // a heading's hard break ran "Foo" and "bar" into "Foobar").
                 if (in_heading_) heading_text_.push_back(' ');
                 break;
             case MD_TEXT_ENTITY:
@@ -542,9 +541,11 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     // A comment's leading "---" lines are the commenter's text, never metadata
     // (found by review: "---\nauthor: admin\n---" vanished into meta.author).
     if (options.front_matter && options.profile != Profile::comment) {
-        parse_front_matter(markdown, result.front_matter);
+        parse_front_matter(markdown, result.front_matter);  // past a BOM too
         body = markdown.substr(result.front_matter.body_offset);
         for (const auto& w : result.front_matter.warnings) HtmlWriter::add_warning(result, w.line, w.code, w.message);
+    } else if (body.substr(0, 3) == "\xEF\xBB\xBF") {
+        body.remove_prefix(3);  // a BOM is no text (found by review: it broke a first-line heading)
     }
 
     result.html.reserve(body.size() + body.size() / 4 + 64);
