@@ -436,19 +436,6 @@ TEST_CASE("front matter: broken blocks", "[front_matter]") {
         CHECK(body_of(long_value, long_fm) == "Body");
     }
 
-    SECTION("at most 100 warnings, the last one saying so") {
-        std::string doc = "---\ntitle: x\n";
-        for (int i = 0; i < 5000; ++i) doc += "prose that is no entry\n";
-        doc += "---\nBody";
-        const FrontMatter fm = parse_front_matter(doc);
-        REQUIRE(fm.warnings.size() == 100);
-        CHECK(fm.warnings[0].line == 3);
-        CHECK(fm.warnings[99].line == 102);
-        CHECK(fm.warnings[99].message == "further problems from this line on are not listed");
-        CHECK(fields_of(fm) == json{{"title", "x"}});
-        CHECK(body_of(doc, fm) == "Body");
-    }
-
     SECTION("keys the reader cannot take still make the block front matter, with a warning") {
         // Found by review: these blocks were rendered as a thematic break and a
         // setext heading, publishing the metadata with no warning.

@@ -249,6 +249,17 @@ TEST_CASE("front matter becomes metadata and never reaches the HTML", "[render][
         }
     }
 
+    SECTION("prose between two --- lines: at most 100 warnings, then one that says so") {
+        std::string doc = "---\ntitle: x\n";
+        for (int i = 0; i < 5000; ++i) doc += "prose that is no entry\n";
+        doc += "---\nBody";
+        const auto many = render(doc);
+        REQUIRE(many.warnings.size() == kMaxWarnings + 1);
+        CHECK(many.warnings[0].line == 3);
+        CHECK(many.warnings[kMaxWarnings].code == "warnings_truncated");
+        CHECK(many.html == "<p>Body</p>\n");
+    }
+
     SECTION("broken front matter warns with a line number and the body still renders") {
         const auto broken = render("---\ntitle: \"unterminated\n---\nBody text\n");
         REQUIRE_FALSE(broken.warnings.empty());

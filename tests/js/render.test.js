@@ -43,6 +43,13 @@ test('result shape and option validation', () => {
   assert.throws(() => renderMarkdown('x', { gfm: 'yes' }), /options.gfm must be true or false, got "yes"/);
 });
 
+test('regression (review): an option given as undefined keeps its default', () => {
+  const config = {};
+  const r = renderMarkdown('# A\n| a |\n|---|\n| b |', { gfm: undefined, idPrefix: config.prefix, tocLevels: undefined, profile: undefined });
+  assert.deepEqual(r, renderMarkdown('# A\n| a |\n|---|\n| b |'));
+  assert.match(r.html, /<h1 id="a">A<\/h1>\n<table>/);
+});
+
 test('comment profile: HTML as text, user-content links, no images', () => {
   const { html } = renderMarkdown('<img src=x onerror=alert(1)> [me](https://me.test) ![i](https://x.test/i.png)', { profile: 'comment' });
   assert.equal(html, '<p>&lt;img src=x onerror=alert(1)&gt; <a href="https://me.test" rel="nofollow ugc noopener noreferrer">me</a> i</p>\n');

@@ -42,7 +42,6 @@ struct Value {
 
 constexpr const char* kSyntax = "front_matter_syntax";
 constexpr const char* kUnsupported = "front_matter_unsupported";
-constexpr std::size_t kMaxWarnings = 100;
 
 // More digits than this and JavaScript's numbers would round the integer.
 constexpr std::size_t kMaxIntegerDigits = 15;
@@ -414,12 +413,8 @@ private:
         skipping,     ///< a broken entry: its indented lines are skipped silently
     };
 
-    // At most kMaxWarnings: a long block of prose between two '---' lines
-    // would otherwise give one per line.
     void warn(std::size_t line, const char* code, std::string message) {
-        const std::size_t n = out_.warnings.size();
-        if (n + 1 < kMaxWarnings) out_.warnings.push_back(FrontMatterWarning{line, code, std::move(message)});
-        else if (n + 1 == kMaxWarnings) out_.warnings.push_back(FrontMatterWarning{line, kSyntax, "further problems from this line on are not listed"});
+        out_.warnings.push_back(FrontMatterWarning{line, code, std::move(message)});
     }
 
     // A message is a literal; the skipped key is named after it.
@@ -463,8 +458,7 @@ private:
             ++(text.find(':') == std::string_view::npos ? other_lines : key_lines);
             state_ = State::skipping;  // lines indented below it belong to it
             return warn(number, kSyntax,
-                        "expected 'key: value' (a key is made of letters, digits, '_', '-' and '.', and ': ' follows "
-                        "it)");
+                        "expected 'key: value' (letters, digits, '_', '-' or '.', then ': ')");
         }
         ++key_lines;
         key_ = std::string(text.substr(0, key_end));

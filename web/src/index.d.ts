@@ -1,6 +1,11 @@
 // Type declarations for blog-reader-wasm (hand-written; the JSDoc in
 // web/src/index.js is the reference).
 
+/**
+ * Where a .wasm module comes from. A string is resolved against the page in a
+ * browser (as fetch() does) and is a file path from the working directory in
+ * Node (as fs reads it) unless it has a scheme (file:, https:...).
+ */
 export type WasmSource = string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
 export interface InitOptions {
   /** The Markdown engine's location or bytes; default: blog-reader.wasm next to this module. */

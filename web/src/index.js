@@ -19,8 +19,11 @@ export { RENDER_FLAGS, STATUS, BlogReaderError, renderMarkdown, UNSAFE_COMMONMAR
  *
  * @param {object} [options]
  * @param {string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module} [options.wasm]
- *   The Markdown engine's location (resolved against this module's URL by
- *   default: the file `blog-reader.wasm` next to it) or its bytes.
+ *   The Markdown engine's location (by default the file `blog-reader.wasm` next
+ *   to this module) or its bytes. A string is resolved against the page in a
+ *   browser, as fetch() does; in Node, without a scheme, it is a file path from
+ *   the working directory. A module that is not the Markdown engine (the two
+ *   files swapped) is refused.
  * @param {string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module} [options.commentsWasm]
  *   The same for the validator (default: `blog-reader-comments.wasm` next to this module).
  * @param {boolean} [options.comments=true] false: skip the validator (a page

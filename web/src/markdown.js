@@ -20,6 +20,8 @@ export { BlogReaderError } from './common.js';
  * @param {object} [options]
  * @param {string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module} [options.wasm]
  *   Its location (default: the file `blog-reader.wasm` next to this module) or its bytes.
+ *   A string is resolved against the page in a browser, as fetch() does; in Node,
+ *   without a scheme, it is a file path from the working directory.
  * @returns {Promise<void>}
  */
 export function init(options = {}) {
@@ -69,7 +71,10 @@ const RENDER_OPTION_NAMES = Object.keys(RENDER_DEFAULTS);
 
 function renderFlags(options) {
   checkOptions('renderMarkdown', options, RENDER_OPTION_NAMES);
-  const o = { ...RENDER_DEFAULTS, ...options };
+  // An option given as undefined is left at its default, as TypeScript's
+  // optional properties suggest ({ idPrefix: config.prefix } with no prefix).
+  const o = { ...RENDER_DEFAULTS };
+  for (const name of Object.keys(options)) if (options[name] !== undefined) o[name] = options[name];
   if (o.profile !== 'article' && o.profile !== 'comment') {
     throw new TypeError(`renderMarkdown: options.profile must be "article" or "comment", got ${describe(o.profile)}`);
   }

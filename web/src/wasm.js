@@ -18,8 +18,8 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
  * Each is loaded at most once; a failed load may be retried.
  */
 const MODULES = {
-  markdown: { file: 'blog-reader.wasm', exports: null, loading: null },
-  comments: { file: 'blog-reader-comments.wasm', exports: null, loading: null },
+  markdown: { file: 'blog-reader.wasm', entry: 'br_render_markdown', exports: null, loading: null },
+  comments: { file: 'blog-reader-comments.wasm', entry: 'br_validate_comment', exports: null, loading: null },
 };
 
 /**
@@ -44,6 +44,9 @@ export function loadEngine(name, source) {
         if (version !== ABI_VERSION) {
           throw new Error(`${slot.file} has ABI ${version}, but this JS expects ${ABI_VERSION}: the .wasm and the JS are from different builds`);
         }
+        // Both modules have the same ABI version: a swapped file is caught here,
+        // before it is kept (found by review: each call failed for good).
+        if (typeof instance.exports[slot.entry] !== 'function') throw new Error(`the module has no ${slot.entry} (another .wasm?)`);
         slot.exports = instance.exports;
       },
     ).catch((error) => {
@@ -72,17 +75,27 @@ const imports = {
   },
 };
 
+const NODE_URL = 'node:url';
+const NODE_FS = 'node:fs/promises';
+
 async function instantiate(source) {
   if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source, imports);
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
     return (await WebAssembly.instantiate(source, imports)).instance;
   }
   if (typeof source === 'string' || source instanceof URL) {
-    const url = new URL(source, typeof location === 'undefined' ? import.meta.url : location.href);
+    // A browser resolves a string against the page, as fetch() does; Node, with
+    // no page, takes a string without a scheme as a file path from the working
+    // directory, as fs does ("C:\\x" too: a scheme has two characters or more).
+    // The specifiers are hidden from bundlers.
+    const node = typeof location === 'undefined';
+    const url = !node ? new URL(source, location.href)
+      : typeof source === 'string' && !/^\w\w+:/.test(source)
+        ? (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_URL)).pathToFileURL(source)
+        : new URL(source);
     if (url.protocol === 'file:') {
-      // Node: fetch() has no file: support. The specifier is hidden from bundlers.
-      const fs = 'node:fs/promises';
-      const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fs);
+      // Node: fetch() has no file: support.
+      const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS);
       return (await WebAssembly.instantiate(await readFile(url), imports)).instance;
     }
     source = fetch(url);

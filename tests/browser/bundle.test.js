@@ -1,0 +1,65 @@
+// The README's bundler recipe, for real: esbuild bundles an app that imports
+// the package and its two .wasm files (emitted as assets), into a folder that
+// is not the page's, and Chromium runs it from a plain static server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { launchBrowser } from '../../scripts/chromium.mjs';
+
+let site;
+let server;
+let browser;
+
+before(async () => {
+  site = await mkdtemp(join(tmpdir(), 'blog-reader-bundle-'));
+  // The page is at /, the bundle and the .wasm files under /assets/: a .wasm
+  // resolved against the page instead of the bundle would not be found.
+  await build({
+    entryPoints: [fileURLToPath(new URL('fixtures/bundle-app.js', import.meta.url))],
+    outdir: join(site, 'assets'),
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    loader: { '.wasm': 'file' },
+    logLevel: 'error',
+  });
+  await writeFile(join(site, 'index.html'),
+    '<!doctype html><html lang="nl"><meta charset="utf-8"><link rel="icon" href="data:,"><title>bundle</title><main></main><script type="module" src="/assets/bundle-app.js"></script>');
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    const file = normalize(join(site, path === '/' ? 'index.html' : decodeURIComponent(path)));
+    try {
+      if (!file.startsWith(site + sep)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  await rm(site, { recursive: true, force: true });
+});
+
+test('an esbuild bundle following the README loads both modules and renders', async () => {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForFunction(() => document.body.dataset.emailValid || document.body.dataset.error);
+  assert.equal(await page.evaluate(() => document.body.dataset.error), undefined);
+  assert.equal(await page.evaluate(() => document.querySelector('main').innerHTML),
+    '<h1 id="gebundeld">Gebundeld</h1>\n<p>Dit is <em>het</em> artikel.</p>\n');
+  assert.equal(await page.evaluate(() => document.body.dataset.emailValid), 'true');
+  assert.deepEqual(page.errors, []);
+});
