@@ -5,8 +5,8 @@
 //   const { html, toc, meta } = renderMarkdown(text);
 
 import { STATUS } from './constants.js';
-import { loadEngine } from './wasm.js';
-import { callValidateComment, callValidateField, callFormMessages } from './wasm-comments.js';
+import { MARKDOWN_ENGINE, loadEngine } from './wasm.js';
+import { COMMENT_VALIDATOR, callValidateComment, callValidateField, callFormMessages } from './wasm-comments.js';
 import { BlogReaderError, checkOptions, describe, settle } from './common.js';
 
 export { RENDER_FLAGS, STATUS, BlogReaderError, renderMarkdown, UNSAFE_COMMONMARK_OPTIONS } from './markdown.js';
@@ -41,8 +41,8 @@ export function init(options = {}) {
     throw new TypeError('init: options.markdown and options.comments must be true or false');
   }
   const loads = [];
-  if (markdown) loads.push(loadEngine('markdown', options.wasm));
-  if (comments) loads.push(loadEngine('comments', options.commentsWasm));
+  if (markdown) loads.push(loadEngine(MARKDOWN_ENGINE, options.wasm));
+  if (comments) loads.push(loadEngine(COMMENT_VALIDATOR, options.commentsWasm));
   return settle(loads);
 }
 

@@ -8,7 +8,7 @@
 // validator; both entries share one engine instance, so they can be mixed.
 
 import { RENDER_FLAGS, STATUS } from './constants.js';
-import { loadEngine, callRenderMarkdown } from './wasm.js';
+import { MARKDOWN_ENGINE, loadEngine, callRenderMarkdown } from './wasm.js';
 import { BlogReaderError, checkOptions, describe, settle } from './common.js';
 
 export { RENDER_FLAGS, STATUS } from './constants.js';
@@ -26,7 +26,7 @@ export { BlogReaderError } from './common.js';
  */
 export function init(options = {}) {
   checkOptions('init', options, ['wasm']);
-  return settle([loadEngine('markdown', options.wasm)]);
+  return settle([loadEngine(MARKDOWN_ENGINE, options.wasm)]);
 }
 
 const RENDER_DEFAULTS = Object.freeze({

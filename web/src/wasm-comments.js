@@ -2,7 +2,10 @@
 // the boundary rules). Separate from wasm.js only so that the Markdown-only entry
 // point ('blog-reader-wasm/markdown') does not carry them.
 
-import { encoder, encodeUtf8, engine, inputBuffer, maxBytes, readJson, writeInputs, writeValue } from './wasm.js';
+import { encoder, encodeUtf8, engine, engineSlot, inputBuffer, maxBytes, readJson, writeInputs, writeValue } from './wasm.js';
+
+export const COMMENT_VALIDATOR = engineSlot('blog-reader-comments.wasm', 'br_validate_comment',
+  'blog-reader: the comment validator is not loaded: call `await init()` (without `comments: false`) first');
 
 /** UTF-8, with lone surrogates kept as generalized UTF-8 (for the validator). */
 function encodeKeepingLoneSurrogates(text, memory, at) {
@@ -50,7 +53,7 @@ function encodeGeneralizedUtf8(text, memory, offset) {
  * @returns {{ status: number, result: object }}
  */
 export function callValidateComment(fields, optionsJson) {
-  const e = engine('comments');
+  const e = engine(COMMENT_VALIDATOR);
   const names = Object.keys(fields);
   // Room for every field at 3 bytes per UTF-16 unit, then the request: its
   // ranges (at most 40 bytes per field beside the name) and the options.
@@ -77,7 +80,7 @@ export function callValidateComment(fields, optionsJson) {
 
 /** Runs br_validate_field. */
 export function callValidateField(field, value, optionsJson) {
-  const e = engine('comments');
+  const e = engine(COMMENT_VALIDATOR);
   const [fPtr, fLen, vPtr, vLen, oPtr, oLen] = writeInputs(e, [field, value, optionsJson], encodeKeepingLoneSurrogates);
   const status = e.br_validate_field(fPtr, fLen, vPtr, vLen, oPtr, oLen);
   return { status, result: readJson(e) };
@@ -85,7 +88,7 @@ export function callValidateField(field, value, optionsJson) {
 
 /** Runs br_form_messages. */
 export function callFormMessages(optionsJson) {
-  const e = engine('comments');
+  const e = engine(COMMENT_VALIDATOR);
   const [oPtr, oLen] = writeInputs(e, [optionsJson]);
   const status = e.br_form_messages(oPtr, oLen);
   return { status, result: readJson(e) };

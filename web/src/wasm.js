@@ -13,27 +13,31 @@ export const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * The two engine modules (see cmake/wasm.cmake): the Markdown engine, which an
- * article needs first, and the comment validator, which may load beside it or later.
- * Each is loaded at most once; a failed load may be retried.
+ * One engine module (see cmake/wasm.cmake): `file` is its name next to this
+ * script, `entry` the export that tells it from the other module, `notLoaded`
+ * the error of a call before it is loaded. Each is loaded at most once; a
+ * failed load may be retried. The Markdown engine's slot is here; the comment
+ * validator's is in wasm-comments.js, so that the Markdown-only entry point
+ * carries nothing of it.
  */
-const MODULES = {
-  markdown: { file: 'blog-reader.wasm', entry: 'br_render_markdown', exports: null, loading: null },
-  comments: { file: 'blog-reader-comments.wasm', entry: 'br_validate_comment', exports: null, loading: null },
-};
+export function engineSlot(file, entry, notLoaded) {
+  return { file, entry, notLoaded, exports: null, loading: null };
+}
+
+export const MARKDOWN_ENGINE = engineSlot('blog-reader.wasm', 'br_render_markdown',
+  'blog-reader: call `await init()` before rendering Markdown');
 
 /**
  * Loads and instantiates one engine module once; later calls return the same promise.
  *
- * @param {'markdown' | 'comments'} name
+ * @param {ReturnType<typeof engineSlot>} slot
  * @param {string | URL | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module} [source]
  *   Where the `.wasm` is, or its bytes. Default: the module's file next to this
  *   script (resolved against `import.meta.url`, so it works from a CDN, a bundle
  *   that copies the files, or `node_modules`).
  * @returns {Promise<void>}
  */
-export function loadEngine(name, source) {
-  const slot = MODULES[name];
+export function loadEngine(slot, source) {
   if (slot.exports) return Promise.resolve();
   if (!slot.loading) {
     slot.loading = instantiate(source ?? new URL(`./${slot.file}`, import.meta.url)).then(
@@ -55,11 +59,6 @@ export function loadEngine(name, source) {
     });
   }
   return slot.loading;
-}
-
-/** True once `loadEngine(name)` has finished. */
-export function engineReady(name) {
-  return MODULES[name].exports !== null;
 }
 
 // The module is built standalone (no Emscripten JS glue); these are the only
@@ -109,12 +108,10 @@ async function instantiate(source) {
   return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
 }
 
-export function engine(name) {
-  const { exports } = MODULES[name];
-  if (exports) return exports;
-  throw new Error(name === 'markdown'
-    ? 'blog-reader: call `await init()` before rendering Markdown'
-    : 'blog-reader: the comment validator is not loaded: call `await init()` (without `comments: false`) first');
+/** The exports of a loaded module; throws its `notLoaded` error before that. */
+export function engine(slot) {
+  if (slot.exports) return slot.exports;
+  throw new Error(slot.notLoaded);
 }
 
 // ---- input ------------------------------------------------------------------
@@ -202,13 +199,9 @@ export function readJson(e) {
  * @returns {{ status: number, html: string, metadata: object }}
  */
 export function callRenderMarkdown(markdown, flags, tocLevels, wordsPerMinute, idPrefix) {
-  const e = engine('markdown');
+  const e = engine(MARKDOWN_ENGINE);
   const [mdPtr, mdLen, idPtr, idLen] = writeInputs(e, [markdown, idPrefix]);
   const status = e.br_render_markdown(mdPtr, mdLen, flags, tocLevels, wordsPerMinute, idPtr, idLen);
   return { status, html: readOutput(e, OUTPUT_HTML), metadata: readJson(e) };
 }
 
-/** br_abi_version() of a loaded module, for the consistency tests. */
-export function abiVersion(name = 'markdown') {
-  return engine(name).br_abi_version();
-}
