@@ -151,6 +151,19 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
     CHECK_FALSE(contains(out, "<script"));
     CHECK_FALSE(contains(out, "onerror"));
     CHECK(contains(out, "<div>"));
+    SECTION("regression (review): raw HTML that loses a URL gives a url_dropped warning too, after the Markdown ones") {
+        const auto r = render("<a href=\"javascript:x\">t</a> [m](vbscript:y)\n\n<img src=\"data:x\" alt=\"hi\">\n\n<blockquote cite=\"java\tscript:z\"></blockquote>");
+        CHECK(r.html.str() == "<p><a>t</a> m</p>\n<img alt=\"hi\" loading=\"lazy\" decoding=\"async\">\n<blockquote></blockquote>\n");
+        REQUIRE(r.warnings.size() == 4);
+        CHECK(r.warnings[0].message == "a URL was removed because its scheme is not allowed: vbscript:y");
+        CHECK(r.warnings[1].message == "a URL was removed because its scheme is not allowed: javascript:x");
+        CHECK(r.warnings[2].message == "a URL was removed because its scheme is not allowed: data:x");
+        CHECK(r.warnings[3].message == "a URL was removed because its scheme is not allowed: java\tscript:z");
+        for (const auto& w : r.warnings) CHECK(w.code == "url_dropped");
+        RenderOptions unsafe;
+        unsafe.unsafe_any_url_scheme = true;
+        CHECK(render("<a href=\"javascript:x\">t</a>", unsafe).warnings.empty());
+    }
     SECTION("inline raw HTML goes through the same sanitizer") {
         const auto inline_out = html("a <b>bold</b> <iframe src=x></iframe> <a href=\"javascript:x\">y</a>");
         CHECK(contains(inline_out, "<b>bold</b>"));

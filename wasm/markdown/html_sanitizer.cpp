@@ -630,7 +630,10 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         std::string_view value;
         if (spec.kind == AttributeKind::url) {
             const UrlClass url_class = classify_url(scratch_);
-            if (!is_url_allowed(url_class, url_policy_)) continue;
+            if (!is_url_allowed(url_class, url_policy_)) {
+                dropped_urls.append(scratch_).push_back('\0');
+                continue;
+            }
             if (std::string_view(spec.name) == "href") external_link = is_external_url(url_class);
         } else if (!checked_value(spec.kind, scratch_, value)) {
             continue;

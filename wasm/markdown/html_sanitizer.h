@@ -100,6 +100,10 @@ public:
     /// belongs to that element, so the writer should not write it either.
     bool in_dropped_content() const noexcept { return raw_text_element_ >= 0 || subtree_depth_ > 0; }
 
+    /// The URL attribute values (decoded) that the URL filter refused and that
+    /// were left out of their tags, in order: the writer reports them.
+    std::string dropped_urls;  ///< each followed by a NUL, which decoded text never holds (U+FFFD instead)
+
 private:
     enum class State : unsigned char {
         data, tag_open, end_tag_open, tag_name, before_attribute_name, attribute_name,

@@ -128,6 +128,13 @@ public:
         // abort it can) are closed, so the HTML is always well nested.
         close_spans_from(0);
         if (!options_.unsafe_raw_html) sanitizer_.finish(out_);
+        // Raw HTML that lost a URL is reported like a Markdown link that did
+        // (after those: the sanitizer collects them).
+        for (std::string_view urls = sanitizer_.dropped_urls; !urls.empty();) {
+            const std::size_t end = urls.find('\0');
+            warn_dropped_url(urls.substr(0, end));
+            urls.remove_prefix(end + 1);
+        }
         result_.words = words_.words();
         return status;
     }
@@ -459,10 +466,10 @@ private:
         out_.append(reference);
     }
 
-    void warn_dropped_url(std::string_view url) {
+    __attribute__((noinline)) void warn_dropped_url(std::string_view url) {
         std::string shown(url.substr(0, 80));
         add_warning(result_, 0, "url_dropped",
-                    "a link or image URL was removed because its scheme is not allowed: " + shown);
+                    "a URL was removed because its scheme is not allowed: " + shown);
     }
 
 public:
