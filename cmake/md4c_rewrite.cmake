@@ -2,7 +2,7 @@
 #
 # Writes the md4c.c the engine compiles (OUTPUT_MD4C, included by
 # wasm/markdown/md4c_unit.c) from the verified md4c 0.4.8 source, which is never
-# edited in place. Six rewrites, each measured, each checked to find the exact
+# edited in place. Eight rewrites, each measured, each checked to find the exact
 # text of md4c 0.4.8 it replaces (the script fails, and writes nothing, when
 # that text is not there, e.g. in another md4c version):
 #
@@ -44,6 +44,17 @@
 #    the one after it), and a URL or WWW autolink that starts inside the text of
 #    the one before it is not a link (links do not nest). tests/cpp/test_render.cpp
 #    renders these inputs at 1 and 10 MB.
+# 7. CommonMark 0.31, which md4c 0.4.8 predates: <textarea> starts an HTML
+#    block of type 1 (and </textarea> ends it); Unicode symbols (S*: £ €) are
+#    punctuation for emphasis, as P* characters are; an HTML comment is <!-->,
+#    <!---> or <!-- up to the first -->, with "--" allowed inside. Spec
+#    examples 171, 354, 625 and 626, which md4c 0.4.8 and md4c-html miss.
+#    +51 B gzip.
+# 8. Extensions the engine never enables (wiki links, LaTeX math spans,
+#    underline, white space collapsing, permissive ATX headings, no indented
+#    code): md4c tests its flags at run time, so their code was all there. Each
+#    test becomes 0, and the '$' and white space mark handling, which only those
+#    flags reach, goes with them. -143 B gzip.
 #
 # Stream format of the tables. A table is a list of entries sorted by code point, ranges
 # [lo, hi] that neither overlap nor touch ASCII (the code handles U+0000-U+007F
@@ -418,6 +429,81 @@ string(REPLACE "${resolve}" "    md_resolve_range(ctx, NULL, mark_index, closer_
 }
 " rewritten "${rewritten}")
 string(REPLACE "${url_autolink}" "${rewritten}" source "${source}")
+
+# ---- 7. CommonMark 0.31, which md4c 0.4.8 predates (spec examples 171, 354,
+# 625 and 626; the conformance test now requires all 652)
+# <textarea> starts an HTML block of type 1, which </textarea> ends.
+set(type1_tags "    static const TAG t1[] = { X(\"script\"), X(\"pre\"), X(\"style\"), Xend };")
+set(type1_end "                    if(md_ascii_case_eq(STR(off), _T(\"</pre>\"), 6)) {
+                        *p_end = off + 6;
+                        return TRUE;
+                    }
+")
+# A Unicode symbol (S*: £ € ...) is punctuation for emphasis, as a P* character
+# is: br_unicode_is_punctuation, which md4c calls since rewrite 1, answers so.
+# An HTML comment is <!-->, <!---> or <!-- up to the first -->, which may hold "--".
+md4c_region("    /* \">\" and \"->\" must not follow the opening. */" "    return FALSE;\n}"
+            "md_scan_for_html_closer\\(ctx, _T\\(\"--\"\\), 2," 1 "md4c's HTML comment rule" comment_rule)
+foreach(part IN ITEMS type1_tags type1_end)
+  string(FIND "${source}" "${${part}}" part_at)
+  string(FIND "${source}" "${${part}}" part_at_last REVERSE)
+  if(part_at EQUAL -1 OR NOT part_at EQUAL part_at_last)
+    message(FATAL_ERROR "${INPUT}: md4c 0.4.8's ${part} is not where rewrite 7 expects it")
+  endif()
+endforeach()
+string(REPLACE "${type1_tags}" "    static const TAG t1[] = { X(\"script\"), X(\"pre\"), X(\"style\"), X(\"textarea\"), Xend };  /* rewrite 7 */" source "${source}")
+string(REPLACE "${type1_end}" "${type1_end}
+                    if(md_ascii_case_eq(STR(off), _T(\"</textarea>\"), 11)) {  /* rewrite 7 */
+                        *p_end = off + 11;
+                        return TRUE;
+                    }
+" source "${source}")
+string(REPLACE "${comment_rule}" "    /* blog-reader-wasm (rewrite 7): CommonMark 0.31's comments. */
+    if(off < lines[0].end  &&  CH(off) == _T('>')) {
+        *p_end = off + 1;
+        return TRUE;
+    }
+    if(off+1 < lines[0].end  &&  CH(off) == _T('-')  &&  CH(off+1) == _T('>')) {
+        *p_end = off + 2;
+        return TRUE;
+    }
+    if(md_scan_for_html_closer(ctx, _T(\"-->\"), 3,
+                lines, n_lines, off, max_end, p_end, &ctx->html_comment_horizon))
+        return TRUE;
+
+" source "${source}")
+
+# ---- 8. extensions the engine never enables, compiled out: each flag test
+# becomes 0, and the mark handling that only such a flag can reach goes too
+# ('$' marks exist only with LATEXMATHSPANS, white space marks only with
+# COLLAPSEWHITESPACE: md_build_mark_char_map)
+set(unused_flags WIKILINKS LATEXMATHSPANS UNDERLINE COLLAPSEWHITESPACE PERMISSIVEATXHEADERS NOINDENTEDCODEBLOCKS)
+set(unused_flag_tests 9)  # how often md4c 0.4.8 tests them
+set(flag_tests 0)
+foreach(flag IN LISTS unused_flags)
+  foreach(ctx_ref "ctx->" "ctx.")
+    string(REGEX MATCHALL "${ctx_ref}parser\\.flags & MD_FLAG_${flag}" found "${source}")
+    list(LENGTH found n)
+    math(EXPR flag_tests "${flag_tests} + ${n}")
+    string(REPLACE "${ctx_ref}parser.flags & MD_FLAG_${flag}" "0 /* rewrite 8: ${flag} */" source "${source}")
+  endforeach()
+endforeach()
+if(NOT flag_tests EQUAL unused_flag_tests)
+  message(FATAL_ERROR "${INPUT}: md4c 0.4.8 tests the unused flags ${unused_flag_tests} times, this one ${flag_tests}")
+endif()
+set(dollar_marks "            if(ch == _T('$')) {")
+set(whitespace_marks "            if(ISWHITESPACE_(ch)) {")
+set(dollar_analysis "            case '$':   md_analyze_dollar(ctx, i); break;\n")
+foreach(part IN ITEMS dollar_marks whitespace_marks dollar_analysis)
+  string(FIND "${source}" "${${part}}" part_at)
+  string(FIND "${source}" "${${part}}" part_at_last REVERSE)
+  if(part_at EQUAL -1 OR NOT part_at EQUAL part_at_last)
+    message(FATAL_ERROR "${INPUT}: md4c 0.4.8's ${part} is not where rewrite 8 expects it")
+  endif()
+endforeach()
+string(REPLACE "${dollar_marks}" "            if(0) {  /* rewrite 8: no '$' marks */" source "${source}")
+string(REPLACE "${whitespace_marks}" "            if(0) {  /* rewrite 8: no white space marks */" source "${source}")
+string(REPLACE "${dollar_analysis}" "            /* rewrite 8: no '$' marks to analyze */\n" source "${source}")
 
 # ---- the outputs, written only now that every rewrite has applied, and only
 # when they change (so that an unchanged result recompiles nothing)

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "markdown/slug.h"
 #include "markdown/unicode_tables.h"
 
 extern "C" {
@@ -41,12 +42,20 @@ void for_each_code_point(Check check) {
     for (unsigned cp = kSignExtendedFirst; cp != 0; ++cp) check(cp);  // up to 0xFFFFFFFF
 }
 
-TEST_CASE("white space and punctuation: the same answer as md4c for every code point", "[unicode]") {
+// CommonMark 0.31 (rewrite 7): a symbol (S*) is punctuation too. The symbol
+// table (slug.cpp) also holds C1 controls, surrogates, private use and U+2028/9.
+bool is_symbol(unsigned cp) {
+    const bool other = cp < 0xA0 || cp == 0x2028 || cp == 0x2029 || (cp >= 0xD800 && cp <= 0xF8FF) || cp >= 0xF0000;
+    return !other && blogreader::markdown::detail::is_symbol_or_control(cp);
+}
+
+TEST_CASE("white space and punctuation: md4c's answer for every code point, and symbols are punctuation", "[unicode]") {
     unsigned whitespace = 0, punctuation = 0, mismatches = 0;
     for_each_code_point([&](unsigned cp) {
         const bool ws = br_unicode_is_whitespace(cp) != 0;
         const bool punct = br_unicode_is_punctuation(cp) != 0;
-        if (ws != (br_reference_is_whitespace(cp) != 0) || punct != (br_reference_is_punctuation(cp) != 0)) {
+        if (ws != (br_reference_is_whitespace(cp) != 0) ||
+            punct != (br_reference_is_punctuation(cp) != 0 || is_symbol(cp))) {
             if (++mismatches <= 10) FAIL_CHECK("code point " << cp << ": whitespace " << ws << ", punctuation " << punct);
         }
         whitespace += ws;
@@ -60,6 +69,9 @@ TEST_CASE("white space and punctuation: the same answer as md4c for every code p
     CHECK(br_unicode_is_punctuation(0x2014));  // em dash
     CHECK(br_unicode_is_whitespace(0x3000));   // ideographic space
     CHECK_FALSE(br_unicode_is_punctuation(0xE9));
+    // Symbols (spec 0.31): £ € © → ∑ 😀; and what the symbol table holds but is none.
+    for (unsigned cp : {0xA3u, 0x20ACu, 0xA9u, 0x2192u, 0x2211u, 0x1F600u}) CHECK(br_unicode_is_punctuation(cp));
+    for (unsigned cp : {0x85u, 0x9Fu, 0x2028u, 0xD800u, 0xE000u, 0xF8FFu, 0xF0000u, 0x4E2Du}) CHECK_FALSE(br_unicode_is_punctuation(cp));
 }
 
 TEST_CASE("case folding: the same code points as md4c for every code point", "[unicode]") {

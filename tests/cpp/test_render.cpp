@@ -38,6 +38,20 @@ double seconds_to_render(const std::string& md) {
 
 }  // namespace
 
+TEST_CASE("CommonMark 0.31 rules that md4c 0.4.8 predates (md4c_rewrite.cmake, rewrite 7)", "[render]") {
+    const RenderOptions cm = unsafe_commonmark_options();
+    // <textarea> starts an HTML block of type 1: blank lines do not end it.
+    CHECK(html("<textarea>\n\n*foo*\n\n</textarea>\nafter", cm) == "<textarea>\n\n*foo*\n\n</textarea>\n<p>after</p>\n");
+    // A symbol next to a delimiter counts as punctuation for the flanking rules.
+    CHECK(html("*\xC2\xA3*bravo *\xE2\x82\xAC*", cm) == "<p>*\xC2\xA3*bravo <em>\xE2\x82\xAC</em></p>\n");
+    // Comments: "--" inside, and <!--> and <!---> are complete.
+    CHECK(html("a <!-- x -- y --> b", cm) == "<p>a <!-- x -- y --> b</p>\n");
+    CHECK(html("a <!--> b -->", cm) == "<p>a <!--> b --&gt;</p>\n");
+    CHECK(html("a <!---> b", cm) == "<p>a <!---> b</p>\n");
+    // In an article the sanitizer drops comments, as before.
+    CHECK(html("a <!-- x -- y --> b") == "<p>a  b</p>\n");
+}
+
 TEST_CASE("basic CommonMark blocks and spans", "[render]") {
     CHECK(html("Hello *world*") == "<p>Hello <em>world</em></p>\n");
     CHECK(html("> quote") == "<blockquote>\n<p>quote</p>\n</blockquote>\n");

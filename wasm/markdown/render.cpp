@@ -466,7 +466,7 @@ private:
         out_.append(reference);
     }
 
-    __attribute__((noinline)) void warn_dropped_url(std::string_view url) {
+    void warn_dropped_url(std::string_view url) {
         std::string shown(url.substr(0, 80));
         add_warning(result_, 0, "url_dropped",
                     "a URL was removed because its scheme is not allowed: " + shown);

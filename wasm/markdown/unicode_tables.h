@@ -13,8 +13,10 @@
 extern "C" {
 #endif
 
-/// Non-zero for Unicode punctuation: ASCII punctuation and symbols, plus the
-/// Unicode categories Pc, Pd, Pe, Pf, Pi, Po, Ps (CommonMark's definition).
+/// Non-zero for Unicode punctuation as CommonMark 0.31 defines it: ASCII
+/// punctuation and symbols, plus the Unicode categories P* (md4c's table) and
+/// S* (Sm, Sc, Sk, So: £ € ...; slug.cpp's symbol table), which md4c 0.4.8
+/// predates (cmake/md4c_rewrite.cmake, rewrite 7).
 int br_unicode_is_punctuation(unsigned code_point);
 
 /// Non-zero for Unicode white space: category Zs, plus tab, VT and FF (md4c's
