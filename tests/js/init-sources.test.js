@@ -18,6 +18,12 @@ test('regression (review): the two .wasm files swapped are refused by name, and 
   assert.throws(() => validateField('email', 'a@b.nl'), /comment validator is not loaded/);
 });
 
+test('a source of the wrong type is refused by name, and the slot can be retried', async () => {
+  await assert.rejects(init({ wasm: 123, comments: false }),
+    /could not load blog-reader\.wasm: expected a URL, a path, a Response, bytes or a WebAssembly\.Module, got 123/);
+  await assert.rejects(init({ wasm: {}, comments: false }), /got an object/);
+});
+
 test('in Node a relative path string is resolved from the working directory, as fs resolves it', async () => {
   const saved = process.cwd();
   process.chdir(fileURLToPath(new URL('../', dist)));

@@ -8,6 +8,7 @@
 // the next call, so it is decoded here at once.
 
 import { ABI_VERSION } from './constants.js';
+import { describe } from './common.js';
 
 export const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -100,6 +101,9 @@ async function instantiate(source) {
     source = fetch(url);
   }
   const response = await source;
+  if (typeof response?.arrayBuffer !== 'function') {
+    throw new TypeError(`expected a URL, a path, a Response, bytes or a WebAssembly.Module, got ${describe(response)}`);
+  }
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
   if (typeof WebAssembly.instantiateStreaming === 'function' &&
       response.headers.get('Content-Type')?.startsWith('application/wasm')) {
