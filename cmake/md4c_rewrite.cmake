@@ -100,6 +100,18 @@ function(md4c_region first last pattern count what out_var)
   set(${out_var} "${region}" PARENT_SCOPE)
 endfunction()
 
+# Fails unless the text held by each variable named after `rewrite` occurs in
+# `source` exactly once (what that rewrite replaces).
+function(md4c_expect_once rewrite)
+  foreach(part IN LISTS ARGN)
+    string(FIND "${source}" "${${part}}" part_at)
+    string(FIND "${source}" "${${part}}" part_at_last REVERSE)
+    if(part_at EQUAL -1 OR NOT part_at EQUAL part_at_last)
+      message(FATAL_ERROR "${INPUT}: md4c 0.4.8's ${part} is not where ${rewrite} expects it")
+    endif()
+  endforeach()
+endfunction()
+
 # ---- 1. Unicode tables: md4c's region of them (its tables, their binary search
 # and the three functions that use them), up to the #endif that closes it
 md4c_region("    /* Binary search over sorted \"map\" of codepoints." "#endif\n"
@@ -444,13 +456,7 @@ set(type1_end "                    if(md_ascii_case_eq(STR(off), _T(\"</pre>\"),
 # An HTML comment is <!-->, <!---> or <!-- up to the first -->, which may hold "--".
 md4c_region("    /* \">\" and \"->\" must not follow the opening. */" "    return FALSE;\n}"
             "md_scan_for_html_closer\\(ctx, _T\\(\"--\"\\), 2," 1 "md4c's HTML comment rule" comment_rule)
-foreach(part IN ITEMS type1_tags type1_end)
-  string(FIND "${source}" "${${part}}" part_at)
-  string(FIND "${source}" "${${part}}" part_at_last REVERSE)
-  if(part_at EQUAL -1 OR NOT part_at EQUAL part_at_last)
-    message(FATAL_ERROR "${INPUT}: md4c 0.4.8's ${part} is not where rewrite 7 expects it")
-  endif()
-endforeach()
+md4c_expect_once("rewrite 7" type1_tags type1_end)
 string(REPLACE "${type1_tags}" "    static const TAG t1[] = { X(\"script\"), X(\"pre\"), X(\"style\"), X(\"textarea\"), Xend };  /* rewrite 7 */" source "${source}")
 string(REPLACE "${type1_end}" "${type1_end}
                     if(md_ascii_case_eq(STR(off), _T(\"</textarea>\"), 11)) {  /* rewrite 7 */
@@ -494,13 +500,7 @@ endif()
 set(dollar_marks "            if(ch == _T('$')) {")
 set(whitespace_marks "            if(ISWHITESPACE_(ch)) {")
 set(dollar_analysis "            case '$':   md_analyze_dollar(ctx, i); break;\n")
-foreach(part IN ITEMS dollar_marks whitespace_marks dollar_analysis)
-  string(FIND "${source}" "${${part}}" part_at)
-  string(FIND "${source}" "${${part}}" part_at_last REVERSE)
-  if(part_at EQUAL -1 OR NOT part_at EQUAL part_at_last)
-    message(FATAL_ERROR "${INPUT}: md4c 0.4.8's ${part} is not where rewrite 8 expects it")
-  endif()
-endforeach()
+md4c_expect_once("rewrite 8" dollar_marks whitespace_marks dollar_analysis)
 string(REPLACE "${dollar_marks}" "            if(0) {  /* rewrite 8: no '$' marks */" source "${source}")
 string(REPLACE "${whitespace_marks}" "            if(0) {  /* rewrite 8: no white space marks */" source "${source}")
 string(REPLACE "${dollar_analysis}" "            /* rewrite 8: no '$' marks to analyze */\n" source "${source}")
