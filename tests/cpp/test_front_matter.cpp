@@ -237,6 +237,16 @@ TEST_CASE("front matter: where it is and is not", "[front_matter]") {
         CHECK(body_of(doc, fm) == "Body");
     }
 
+    SECTION("regression (review): a rule with prose under it is Markdown, however far the next ---") {
+        for (const std::string& doc : {std::string("---\nUpdated 2024-01-01 at 10:30\n---\nBody"),
+                                      "---\n\nFirst paragraph.\n\nNote: this is prose.\n\n" + std::string(5000, 'x') + "\n\n---\nEnd"}) {
+            const FrontMatter fm = parse_front_matter(doc);
+            CHECK_FALSE(fm.present);
+            CHECK(fm.warnings.empty());
+            CHECK(body_of(doc, fm) == doc);
+        }
+    }
+
     SECTION("'----' is not a marker") {
         CHECK_FALSE(parse_front_matter("----\ntitle: x\n----\n").present);
     }
@@ -448,6 +458,23 @@ TEST_CASE("front matter: broken blocks", "[front_matter]") {
             CHECK(fields_of(fm).empty());
             CHECK(body_of(doc, fm) == "Body");
         }
+    }
+
+    SECTION("regression (review): a block of bad lines keeps 101 warnings, not one per line") {
+        std::string doc = "---\ntitle: x\n";
+        for (int i = 0; i < 5000; ++i) doc += "prose that is no entry\n";
+        doc += "---\nBody";
+        const FrontMatter fm = parse_front_matter(doc);
+        CHECK(fm.warnings.size() == 101);  // render_markdown reports 100 and that there were more
+        CHECK(fields_of(fm) == json{{"title", "x"}});
+        CHECK(body_of(doc, fm) == "Body");
+    }
+
+    SECTION("list items of URLs and times are values, not maps") {
+        const FrontMatter fm = parse_front_matter("---\nlinks:\n  - https://a.example/x\n  - at 10:30\n---\n");
+        INFO(warnings_text(fm));
+        CHECK(fm.warnings.empty());
+        CHECK(fields_of(fm)["links"] == json{"https://a.example/x", "at 10:30"});
     }
 
     SECTION("keys with dots and letters of any script") {

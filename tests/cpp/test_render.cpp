@@ -48,6 +48,10 @@ TEST_CASE("CommonMark 0.31 rules that md4c 0.4.8 predates (md4c_rewrite.cmake, r
     CHECK(html("a <!-- x -- y --> b", cm) == "<p>a <!-- x -- y --> b</p>\n");
     CHECK(html("a <!--> b -->", cm) == "<p>a <!--> b --&gt;</p>\n");
     CHECK(html("a <!---> b", cm) == "<p>a <!---> b</p>\n");
+    // Found by review: a type 1 tag's name must end; a comment may begin at a line's end.
+    CHECK(html("<textarea-autosize>\n\n# Heading", cm) == "<textarea-autosize>\n<h1>Heading</h1>\n");
+    CHECK(html("<scripted>\n\n# Heading", cm) == "<scripted>\n<h1>Heading</h1>\n");
+    CHECK(html("a <!--\nb --> c", cm) == "<p>a <!--\nb --> c</p>\n");
     // In an article the sanitizer drops comments, as before.
     CHECK(html("a <!-- x -- y --> b") == "<p>a  b</p>\n");
 }
@@ -174,6 +178,11 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
         CHECK(r.warnings[2].message == "a URL was removed because its scheme is not allowed: data:x");
         CHECK(r.warnings[3].message == "a URL was removed because its scheme is not allowed: java\tscript:z");
         for (const auto& w : r.warnings) CHECK(w.code == "url_dropped");
+        // The URL is shown up to 80 bytes, cut between characters (found by review).
+        const auto long_url = render("[x](javascript:" + std::string(64, 'a') + "\xC3\xA9\xC3\xA9\xC3\xA9)");
+        REQUIRE(long_url.warnings.size() == 1);
+        CHECK(long_url.warnings[0].message == "a URL was removed because its scheme is not allowed: javascript:" +
+                                                  std::string(64, 'a') + "\xC3\xA9\xC3\xA9");  // 79 bytes
         RenderOptions unsafe;
         unsafe.unsafe_any_url_scheme = true;
         CHECK(render("<a href=\"javascript:x\">t</a>", unsafe).warnings.empty());

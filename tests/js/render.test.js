@@ -42,6 +42,7 @@ test('result shape and option validation', () => {
   assert.throws(() => renderMarkdown('x', { wordsPerMinute: 0 }), /wordsPerMinute must be a whole number/);
   assert.throws(() => renderMarkdown('x', { gfm: 'yes' }), /options.gfm must be true or false, got "yes"/);
   assert.throws(() => renderMarkdown('x', { idPrefix: 'my post-' }), /options.idPrefix must be a string without spaces, got "my post-"/);
+  assert.throws(() => renderMarkdown('x', { idPrefix: 'a\vb' }), /options.idPrefix must be a string without spaces/);
 });
 
 test('regression (review): an option given as undefined keeps its default', () => {

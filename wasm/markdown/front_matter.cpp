@@ -42,6 +42,7 @@ struct Value {
 
 constexpr const char* kSyntax = "front_matter_syntax";
 constexpr const char* kUnsupported = "front_matter_unsupported";
+constexpr std::size_t kMaxWarnings = 100;  // as render.h's
 
 // More digits than this and JavaScript's numbers would round the integer.
 constexpr std::size_t kMaxIntegerDigits = 15;
@@ -82,11 +83,24 @@ bool is_marker(std::string_view line, std::string_view marker) {
     return true;
 }
 
-// "key:" followed by the end of the line or a blank: the start of a mapping entry.
-bool looks_like_key(std::string_view s) {
+
+// A mapping entry: a key (any: "og.image", "\"title\"", "a key") followed by
+// ": " or by the end of the line. As the block's first line (`first`), also a
+// list item or a line that runs into its first ':' without a blank
+// ("title:x"): what an author meant as YAML. Prose rarely starts so ("Updated
+// 2024-01-01 at 10:30" does not): a '---' with a line of prose under it is a
+// thematic break (found by review: such a line and everything to the next
+// '---' vanished into front matter).
+bool looks_like_entry(std::string_view line, bool first = false) {
     std::size_t i = 0;
-    while (i < s.size() && is_key_char(s[i])) ++i;
-    return i > 0 && i < s.size() && s[i] == ':' && (i + 1 == s.size() || is_blank(s[i + 1]));
+    while (i < line.size() && is_blank(line[i])) ++i;
+    if (first && line[i] == '-') return i + 1 == line.size() || is_blank(line[i + 1]);
+    bool blank_before = false;
+    while (++i < line.size()) {
+        if (line[i] == ':') return i + 1 == line.size() || is_blank(line[i + 1]) || (first && !blank_before);
+        blank_before |= is_blank(line[i]);
+    }
+    return false;
 }
 
 // Keys whose values are never typed ("title: 1984" stays a string); the last
@@ -206,7 +220,7 @@ public:
             if (list_item) return fail(kUnsupported, "lists inside lists are not supported");
             return fail(kSyntax, "a list item ('- ') must go on a line of its own, below the key");
         }
-        if (list_item && looks_like_key(s_)) return fail(kUnsupported, "maps inside lists are not supported");
+        if (list_item && looks_like_entry(s_)) return fail(kUnsupported, "maps inside lists are not supported");
         std::string_view text = s_;
         for (std::size_t i = 1; i < text.size(); ++i) {
             if (text[i] == '#' && is_blank(text[i - 1])) {
@@ -379,7 +393,6 @@ public:
         switch (state_) {
             case State::skipping: return;
             case State::idle:
-                ++other_lines;
                 return warn(number, kSyntax,
                             tab_indented ? "tabs cannot indent YAML; use spaces"
                             : list_item  ? "list item without a key above it"
@@ -389,7 +402,7 @@ public:
                 if (tab_indented) return skip_key(number, kSyntax, "tabs cannot indent YAML; use spaces");
                 if (list_item) return parse_list_item(rest.substr(1), number);
                 if (state_ == State::list) return skip_key(number, kUnsupported, "values nested in lists are not supported");
-                if (looks_like_key(rest)) return skip_key(number, kUnsupported, "nested maps are not supported");
+                if (looks_like_entry(rest)) return skip_key(number, kUnsupported, "nested maps are not supported");
                 return skip_key(number, kUnsupported, "multi-line values are not supported");
             case State::value:
                 return skip_key(number, kSyntax,
@@ -401,8 +414,6 @@ public:
 
     void finish() { commit(); }
 
-    std::size_t key_lines = 0;    ///< lines that start a 'key:' entry or try to (have a ':'), good value or not
-    std::size_t other_lines = 0;  ///< lines that are neither entries, nor belong to one, nor comments
 
 private:
     enum class State {
@@ -413,8 +424,11 @@ private:
         skipping,     ///< a broken entry: its indented lines are skipped silently
     };
 
+    // render_markdown reports 100 warnings, then that there were more: one
+    // more than that is kept, so that a long block of bad lines costs no memory
+    // per line (found by review: 10M lines of it exhausted the engine's).
     void warn(std::size_t line, const char* code, std::string message) {
-        out_.warnings.push_back(FrontMatterWarning{line, code, std::move(message)});
+        if (out_.warnings.size() <= kMaxWarnings) out_.warnings.push_back(FrontMatterWarning{line, code, std::move(message)});
     }
 
     // A message is a literal; the skipped key is named after it.
@@ -452,15 +466,10 @@ private:
         while (colon < text.size() && text[colon] == ' ') ++colon;
         if (key_end == 0 || colon == text.size() || text[colon] != ':' ||
             (colon + 1 < text.size() && !is_blank(text[colon + 1]))) {
-            // A line with a ':' was meant as an entry ("title:x", "\"title\": x"):
-            // the block is front matter, never Markdown that shows it (found by
-            // review: "---\nog.image: /a.png\n---" became a published heading).
-            ++(text.find(':') == std::string_view::npos ? other_lines : key_lines);
             state_ = State::skipping;  // lines indented below it belong to it
             return warn(number, kSyntax,
                         "expected 'key: value' (letters, digits, '_', '-' or '.', then ': ')");
         }
-        ++key_lines;
         key_ = std::string(text.substr(0, key_end));
         list_key_ = is_list_key(key_);
         text_key_ = is_text_key(key_);
@@ -531,8 +540,8 @@ void parse_front_matter(std::string_view document, FrontMatter& result) {
     if (!is_marker(opening.text, "---")) return;
 
     // Find the closing line first: until it is seen, this may be Markdown. The
-    // first line that is neither blank nor a comment decides, when there is no
-    // closing line, whether to report that (see below). The block ends at the
+    // first line that is neither blank nor a comment decides whether the block
+    // is front matter at all (looks_like_entry). The block ends at the
     // first closing line however far down, as in Jekyll, Hugo and gray-matter:
     // a limit would publish a long block as text (found by review: 1000 comment
     // lines, or one 70 KB description, put the whole block into the article).
@@ -554,16 +563,20 @@ void parse_front_matter(std::string_view document, FrontMatter& result) {
         offset = line.next;
     }
 
+    // Front matter only when the author clearly meant it; otherwise the '---'
+    // is a thematic break ("---\n\nHello\n---": and a setext heading).
+    const bool meant = first_content.empty() ? closed : looks_like_entry(first_content, true);
     if (!closed) {
-        // Report it only when the author clearly meant front matter; otherwise
-        // the '---' is a thematic break. Either way, everything is body.
-        if (looks_like_key(first_content)) {
+        // Either way, everything is body.
+        if (meant) {
             result.present = true;
             result.warnings.push_back(FrontMatterWarning{
                 1, "front_matter_unclosed", "front matter has no closing '---' line; it is shown as text"});
         }
         return;
     }
+
+    if (!meant) return;
 
     // Parse the lines between the markers (the opening is line 1).
     BlockParser parser(result);
@@ -574,12 +587,6 @@ void parse_front_matter(std::string_view document, FrontMatter& result) {
         at = line.next;
     }
     parser.finish();
-    if (parser.key_lines == 0 && parser.other_lines > 0) {
-        // "---\n\nHello\n---": a thematic break and a setext heading, Markdown.
-        result.clear();
-        result.body_offset = start;
-        return;
-    }
     result.present = true;
     result.body_offset = read_line(document, offset).next;  // past the closing line
     result.body_first_line = line_count + 3;

@@ -53,7 +53,11 @@ void append_fields_json(std::string& out, const FrontMatter& front_matter);
 /// UTF-8 (render_markdown repairs its input once, before anything reads it;
 /// other bytes would reach the JSON as they are). An optional UTF-8 BOM may
 /// precede it: a line '---', then 'key: value' lines, then a line '---' or
-/// '...' (trailing spaces allowed on both; LF, CRLF and CR line endings).
+/// '...' (trailing spaces allowed on both; LF, CRLF and CR line endings),
+/// however far down. The block is front matter only when its first line that is
+/// neither blank nor a comment looks like YAML ('key: value', 'key:', 'key:x' or
+/// '- item', any key); under a line of prose the '---' is a thematic break and
+/// the whole document is Markdown.
 ///
 /// Supported: keys of letters (of any script), digits, '_', '-' and '.'; plain and single/double-quoted scalars
 /// (with YAML escapes in double quotes); comments (#); empty values (null);

@@ -467,7 +467,9 @@ private:
     }
 
     void warn_dropped_url(std::string_view url) {
-        std::string shown(url.substr(0, 80));
+        std::size_t shown_size = url.size() < 80 ? url.size() : 80;
+        while (shown_size < url.size() && (url[shown_size] & 0xC0) == 0x80) --shown_size;  // whole characters
+        std::string shown(url.substr(0, shown_size));
         add_warning(result_, 0, "url_dropped",
                     "a URL was removed because its scheme is not allowed: " + shown);
     }

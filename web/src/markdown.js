@@ -96,8 +96,9 @@ function renderFlags(options) {
   if (!Number.isInteger(o.wordsPerMinute) || o.wordsPerMinute < 1 || o.wordsPerMinute > 100000) {
     throw new TypeError(`renderMarkdown: options.wordsPerMinute must be a whole number from 1 to 100000, got ${describe(o.wordsPerMinute)}`);
   }
-  // An id holds no ASCII white space (HTML), so neither may its prefix.
-  if (typeof o.idPrefix !== 'string' || /[\t\n\f\r ]/.test(o.idPrefix)) {
+  // An id holds no ASCII white space (HTML), so neither may its prefix (nor
+  // other controls, which the engine leaves out of ids but not of the TOC).
+  if (typeof o.idPrefix !== 'string' || /[\0- \x7f]/.test(o.idPrefix)) {
     throw new TypeError(`renderMarkdown: options.idPrefix must be a string without spaces, got ${describe(o.idPrefix)}`);
   }
   return { flags, tocLevels, wordsPerMinute: o.wordsPerMinute, idPrefix: o.idPrefix };
