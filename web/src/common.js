@@ -14,7 +14,14 @@ export class BlogReaderError extends Error {
 /** A short description of a bad argument, for error messages. */
 export function describe(value) {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) {
+    // A short array is shown: its items are what is wrong (tocLevels: [7]).
+    let text = '';
+    try {
+      text = JSON.stringify(value); // throws for a BigInt or a cycle
+    } catch {}
+    return text && text.length <= 40 ? text : 'an array';
+  }
   return value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
 }
 
