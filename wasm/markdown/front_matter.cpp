@@ -42,7 +42,6 @@ struct Value {
 
 constexpr const char* kSyntax = "front_matter_syntax";
 constexpr const char* kUnsupported = "front_matter_unsupported";
-constexpr std::size_t kMaxWarnings = 100;  // as render.h's
 
 // More digits than this and JavaScript's numbers would round the integer.
 constexpr std::size_t kMaxIntegerDigits = 15;
@@ -63,8 +62,8 @@ Line read_line(std::string_view document, std::size_t offset) {
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-// Letters of any script (bytes of a non-ASCII character), digits, '_', '-' and
-// '.' ("og.image"): plain YAML keys blogs use.
+// ASCII letters and digits, '_', '-', '.' ("og.image") and every non-ASCII
+// character (the bytes of one: letters of any script): plain YAML keys.
 bool is_key_char(char c) {
     return is_ascii_alnum(c) || c == '_' || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -424,7 +423,7 @@ private:
         skipping,     ///< a broken entry: its indented lines are skipped silently
     };
 
-    // render_markdown reports 100 warnings, then that there were more: one
+    // render_markdown reports kMaxWarnings, then that there were more: one
     // more than that is kept, so that a long block of bad lines costs no memory
     // per line (found by review: 10M lines of it exhausted the engine's).
     void warn(std::size_t line, const char* code, std::string message) {

@@ -27,6 +27,11 @@ struct Warning {
 };
 using FrontMatterWarning = Warning;
 
+/// At most this many warnings are reported (one more, "warnings_truncated", says
+/// that more were dropped): a hostile document cannot blow up the metadata. The
+/// front matter keeps one more than this, so that render_markdown knows.
+inline constexpr std::size_t kMaxWarnings = 100;
+
 struct FrontMatter {
     bool present = false;            ///< a front matter block was found (even if broken)
     std::size_t body_offset = 0;     ///< where the Markdown body starts in the document (bytes); past a BOM too

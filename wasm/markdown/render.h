@@ -80,10 +80,6 @@ struct RenderResult {
     int status = 0;                    ///< 0 ok; -1 out of memory in md4c or the writer (html is then incomplete)
 };
 
-/// At most this many warnings are reported (one more, "warnings_truncated", says
-/// that more were dropped): a hostile document cannot blow up the metadata.
-inline constexpr std::size_t kMaxWarnings = 100;
-
 /// Renders a UTF-8 Markdown document (invalid UTF-8 and U+0000 become U+FFFD).
 /// `result` is cleared first; passing the same object again reuses its memory.
 /// Never throws. Time is linear in the input size.
