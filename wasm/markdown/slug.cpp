@@ -118,6 +118,16 @@ bool is_symbol_or_control(char32_t code_point) noexcept {
     return in_ranges(kSymbolRanges, code_point);
 }
 
+// kSymbolRanges also holds C1 controls, surrogates, private use (planes 0, 15
+// and 16) and U+2028/9, which are no symbols.
+bool is_non_ascii_symbol(char32_t code_point) noexcept {
+    if (code_point < 0xA0 || code_point - 0x2028u < 2 || code_point - 0xD800u <= 0xF8FFu - 0xD800u ||
+        code_point >= 0xF0000) {
+        return false;
+    }
+    return is_symbol_or_control(code_point);
+}
+
 bool is_format_character(char32_t code_point) noexcept {
     return code_point >= 0xAD && in_ranges(kFormatRanges, code_point);
 }

@@ -65,6 +65,10 @@ namespace detail {
 /// ASCII printable characters, which callers classify themselves.
 bool is_symbol_or_control(char32_t code_point) noexcept;
 
+/// The symbols alone, above ASCII (Sm, Sc, Sk, So, and the unassigned code
+/// points between them): for CommonMark's punctuation (unicode_tables.cpp).
+bool is_non_ascii_symbol(char32_t code_point) noexcept;
+
 /// Shared with word_count.cpp: Unicode format characters (Cf: soft hyphen,
 /// ZWJ/ZWNJ, bidi controls, U+FEFF, tag characters...).
 bool is_format_character(char32_t code_point) noexcept;

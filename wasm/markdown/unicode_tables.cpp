@@ -77,12 +77,8 @@ extern "C" int br_unicode_is_whitespace(unsigned cp) {
 
 extern "C" int br_unicode_is_punctuation(unsigned cp) {
     if (cp < 0x80) return (cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126);
-    if (find(g_punctuation, kPunctuationCount, cp) != nullptr) return 1;
     // CommonMark 0.31: the symbols (S*) too (md4c_rewrite.cmake, rewrite 7).
-    // slug.cpp's table holds them, and also C1 controls, surrogates, private use
-    // (planes 0, 15 and 16) and U+2028/9, which are none.
-    if (cp < 0xA0 || cp - 0x2028u < 2 || cp - 0xD800u <= 0xF8FFu - 0xD800u || cp >= 0xF0000) return 0;
-    return blogreader::markdown::detail::is_symbol_or_control(cp);
+    return find(g_punctuation, kPunctuationCount, cp) != nullptr || blogreader::markdown::detail::is_non_ascii_symbol(cp);
 }
 
 extern "C" unsigned br_unicode_case_fold(unsigned cp, unsigned folded[3]) {
