@@ -52,12 +52,12 @@
 #    Two older md4c slips the spec has always ruled out, found by review: a
 #    type 1 tag name must end (a space, a tab, '>' or the line's end follows:
 #    "<scripted>" is no <script>), and an inline comment may begin at the end
-#    of a line. +51 B gzip, then +12.
+#    of a line. +63 B gzip.
 # 8. Extensions the engine never enables (wiki links, LaTeX math spans,
 #    underline, white space collapsing, permissive ATX headings, no indented
 #    code): md4c tests its flags at run time, so their code was all there. Each
-#    test becomes 0, and the '$' and white space mark handling, which only those
-#    flags reach, goes with them. -143 B gzip.
+#    test becomes 0, and the '$' and white space marks and the '$' and wiki
+#    link spans, which only those flags reach, go with them. -305 B gzip.
 #
 # Stream format of the tables. A table is a list of entries sorted by code point, ranges
 # [lo, hi] that neither overlap nor touch ASCII (the code handles U+0000-U+007F
