@@ -279,6 +279,33 @@ export function repeatToSize(doc, targetBytes) {
 }
 
 /**
+ * The inputs of the throughput benchmarks (bench/throughput.mjs in Node,
+ * bench/browser.mjs in Chromium): one "call" worth of work each, `docs`
+ * rendered in order, `bytes` their UTF-8 total.
+ * @param {{ scale: [string, number][], only: string[] | null }} which
+ *   `scale`: the blog document repeated or cut to these sizes, by label;
+ *   `only`: the names to keep (null: all)
+ * @returns {Promise<{ name: string, group: string, what: string, docs: string[], bytes: number }[]>}
+ */
+export async function benchInputs({ scale, only }) {
+  const blog = blogDocument(200 * 1024);
+  const spec = await commonmarkExamples();
+  const mk = (name, group, what, docs) => ({ name, group, what, docs, bytes: docs.reduce((n, d) => n + utf8Bytes(d), 0) });
+  const inputs = [
+    mk('blog-200k', 'main', 'generated ~200 KB blog document (bench/corpus.mjs blogDocument())', [blog]),
+    mk('post-5k', 'main', 'generated ~5 KB post (bench/corpus.mjs shortPost())', [shortPost()]),
+    mk('spec-concat', 'main', `all ${spec.length} CommonMark 0.31.2 examples joined with "\\n\\n" as ONE document`, [spec.join('\n\n')]),
+    mk('spec-each', 'main', `all ${spec.length} CommonMark 0.31.2 examples rendered ONE BY ONE (per-call overhead dominates)`, spec),
+  ];
+  for (const [label, n] of scale) {
+    const name = `scale-${label}`;
+    if (only && !only.includes(name)) continue; // a 10 MB document is not built for nothing
+    inputs.push(mk(name, 'scale', `blog document repeated/cut to ~${label.toUpperCase()}B`, [repeatToSize(blog, n)]));
+  }
+  return only ? inputs.filter((i) => only.includes(i.name)) : inputs;
+}
+
+/**
  * All CommonMark spec examples (commonmark-spec 0.31.2).
  * @returns {string[]}
  */

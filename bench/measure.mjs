@@ -22,9 +22,10 @@
 /**
  * The measuring configuration from BENCH_* variables (an object like
  * process.env; passed in, so that this module stays free of Node globals).
- * BENCH_QUICK=1 gives a smoke run with rough numbers.
+ * BENCH_QUICK=1 gives a smoke run with rough numbers; BENCH_ENGINES and
+ * BENCH_INPUTS, comma lists, restrict what is measured (null: everything).
  * @param {Record<string, string | undefined>} env
- * @returns {MeasureConfig & { quick: boolean }}
+ * @returns {MeasureConfig & { quick: boolean, engines: string[] | null, inputs: string[] | null }}
  */
 export function configFromEnv(env) {
   const quick = env.BENCH_QUICK === '1';
@@ -35,8 +36,11 @@ export function configFromEnv(env) {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
     return n;
   };
+  const list = (name) => env[name]?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
   return {
     quick,
+    engines: list('BENCH_ENGINES'),
+    inputs: list('BENCH_INPUTS'),
     batches: number('BENCH_BATCHES', quick ? 3 : 9),
     batchMs: number('BENCH_BATCH_MS', quick ? 40 : 250),
     warmupMs: number('BENCH_WARMUP_MS', quick ? 40 : 300),

@@ -26,7 +26,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { blogDocument, shortPost, repeatToSize, commonmarkExamples, utf8Bytes } from './corpus.mjs';
+import { benchInputs } from './corpus.mjs';
 import { checksum, configFromEnv, fmtBytes, measureInput, printTable, goalRatios, goalLine, GOAL_RATIO } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
@@ -108,46 +108,16 @@ async function loadEngines() {
     render: (md) => marked.parse(md),
   });
 
-  const only = process.env.BENCH_ENGINES?.split(',').map((s) => s.trim()).filter(Boolean);
-  return only ? engines.filter((e) => only.includes(e.name)) : engines;
+  return CFG.engines ? engines.filter((e) => CFG.engines.includes(e.name)) : engines;
 }
 
 // ----------------------------------------------------------------- inputs ---
 
-/**
- * An input is one "call" worth of work: `docs` is rendered in order (one
- * document for most inputs; 652 for spec-each), `bytes` is their UTF-8 total.
- * @typedef {{ name: string, what: string, docs: string[], bytes: number, group: string }} Input
- */
-
-/** @returns {Promise<Input[]>} */
-async function buildInputs() {
-  const blog = blogDocument(200 * 1024);
-  const spec = await commonmarkExamples();
-  const mk = (name, group, what, docs) => ({ name, group, what, docs, bytes: docs.reduce((n, d) => n + utf8Bytes(d), 0) });
-  const inputs = [
-    mk('blog-200k', 'main', 'generated ~200 KB blog document (bench/corpus.mjs blogDocument())', [blog]),
-    mk('post-5k', 'main', 'generated ~5 KB post (bench/corpus.mjs shortPost())', [shortPost()]),
-    mk('spec-concat', 'main', `all ${spec.length} CommonMark 0.31.2 examples joined with "\\n\\n" as ONE document`, [spec.join('\n\n')]),
-    mk('spec-each', 'main', `all ${spec.length} CommonMark 0.31.2 examples rendered ONE BY ONE (per-call overhead dominates)`, spec),
-  ];
-  const sizes = [
-    ['10k', 10e3],
-    ['100k', 100e3],
-    ['1m', 1e6],
-    ['10m', 10e6],
-  ];
-  for (const [label, n] of sizes) {
-    if (QUICK && n > 1e6 && !process.env.BENCH_INPUTS) continue; // smoke run: skip 10 MB
-    inputs.push(mk(`scale-${label}`, 'scale', `blog document repeated/cut to ~${label.toUpperCase()}B`, [repeatToSize(blog, n)]));
-  }
-  const only = process.env.BENCH_INPUTS?.split(',').map((s) => s.trim()).filter(Boolean);
-  return only ? inputs.filter((i) => only.includes(i.name)) : inputs;
-}
-
 async function main() {
   const engines = await loadEngines();
-  const inputs = await buildInputs();
+  const scale = [['10k', 10e3], ['100k', 100e3], ['1m', 1e6], ['10m', 10e6]];
+  // A smoke run skips 10 MB, unless it is asked for.
+  const inputs = await benchInputs({ scale: QUICK && !CFG.inputs ? scale.slice(0, 3) : scale, only: CFG.inputs });
   const startedAt = new Date();
   const load0 = os.loadavg();
   log(`bench: ${engines.length} engines x ${inputs.length} inputs, ${CFG.batches} batches of >= ${CFG.batchMs} ms, warm-up ${CFG.warmupMs} ms`);
