@@ -18,23 +18,21 @@
 // which measures with bench/measure.mjs; the inputs are generated here by
 // bench/corpus.mjs and handed to the page one at a time.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { blogDocument, shortPost, repeatToSize, commonmarkExamples, utf8Bytes } from './corpus.mjs';
+import { benchInputs } from './corpus.mjs';
 import { checksum, configFromEnv, fmtBytes, printTable, goalRatios, goalLine } from './measure.mjs';
 import { launchBrowser } from '../scripts/chromium.mjs';
+import { contentType, readMounted } from '../scripts/static-files.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const CFG = configFromEnv(process.env);
 const QUICK = CFG.quick;
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
-const list = (name) => process.env[name]?.split(',').map((s) => s.trim()).filter(Boolean);
 
 // ----------------------------------------------------------------- server ---
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
 const distDir = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(root, 'dist');
 // URL prefix -> folder; nothing else is served.
 const MOUNTS = [
@@ -62,20 +60,11 @@ function startServer(generated) {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
       res.end(body);
     };
-    if (generated[pathname]) return send(200, TYPES[extname(pathname)], generated[pathname]);
+    if (generated[pathname]) return send(200, contentType(pathname), generated[pathname]);
     if (pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     // markdown-wasm's ES build fetches "markdown.wasm" relative to the page.
-    const path = pathname.endsWith('/markdown.wasm') ? '/node_modules/markdown-wasm/dist/markdown.wasm' : pathname;
-    for (const [prefix, dir] of MOUNTS) {
-      if (!path.startsWith(prefix)) continue;
-      const file = normalize(join(dir, decodeURIComponent(path.slice(prefix.length))));
-      if (!file.startsWith(dir + sep)) break;
-      try {
-        return send(200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file));
-      } catch {
-        break;
-      }
-    }
+    const file = await readMounted(MOUNTS, pathname.endsWith('/markdown.wasm') ? '/node_modules/markdown-wasm/dist/markdown.wasm' : pathname);
+    if (file) return send(200, file.type, file.body);
     notFound.push(pathname);
     send(404, 'text/plain', `not found: ${pathname}\n`);
   });
@@ -83,23 +72,6 @@ function startServer(generated) {
 }
 
 // ----------------------------------------------------------------- inputs ---
-
-/** The Node benchmark's inputs, without the 10 MB one (one page, one heap). */
-async function buildInputs() {
-  const blog = blogDocument(200 * 1024);
-  const spec = await commonmarkExamples();
-  const mk = (name, group, docs) => ({ name, group, docs, bytes: docs.reduce((n, d) => n + utf8Bytes(d), 0) });
-  const inputs = [
-    mk('blog-200k', 'main', [blog]),
-    mk('post-5k', 'main', [shortPost()]),
-    mk('spec-concat', 'main', [spec.join('\n\n')]),
-    mk('spec-each', 'main', spec),
-    mk('scale-10k', 'scale', [repeatToSize(blog, 10e3)]),
-    mk('scale-1m', 'scale', [repeatToSize(blog, 1e6)]),
-  ];
-  const only = list('BENCH_INPUTS');
-  return only ? inputs.filter((i) => only.includes(i.name)) : inputs;
-}
 
 // ------------------------------------------------------------------- main ---
 
@@ -118,9 +90,10 @@ try {
       window.bench = await import('/bench/browser-engines.mjs');
       return window.bench.loadEngines(url, only);
     },
-    [`${base}/dist/`, list('BENCH_ENGINES') ?? null],
+    [`${base}/dist/`, CFG.engines],
   );
-  const inputs = await buildInputs();
+  // The Node benchmark's inputs without 100 KB and 10 MB (one page, one heap).
+  const inputs = await benchInputs({ scale: [['10k', 10e3], ['1m', 1e6]], only: CFG.inputs });
   log(`browser bench (${version}): ${engines.length} engines x ${inputs.length} inputs, ${CFG.batches} batches of >= ${CFG.batchMs} ms`);
   const results = {};
   const started = new Date();

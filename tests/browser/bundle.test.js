@@ -4,12 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { launchBrowser } from '../../scripts/chromium.mjs';
+import { readMounted } from '../../scripts/static-files.mjs';
 
 let site;
 let server;
@@ -30,18 +31,11 @@ before(async () => {
   });
   await writeFile(join(site, 'index.html'),
     '<!doctype html><html lang="nl"><meta charset="utf-8"><link rel="icon" href="data:,"><title>bundle</title><main></main><script type="module" src="/assets/bundle-app.js"></script>');
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
   server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://localhost').pathname;
-    const file = normalize(join(site, path === '/' ? 'index.html' : decodeURIComponent(path)));
-    try {
-      if (!file.startsWith(site + sep)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+    const file = await readMounted([['/', site]], new URL(req.url, 'http://localhost').pathname);
+    if (!file) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': file.type });
+    res.end(file.body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   browser = await launchBrowser();

@@ -2,26 +2,15 @@
 // and validates posted comments on the server with the very same engine the
 // browser uses. Start it with `npm start`; PORT=... picks another port.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { init, validateComment } from '../../dist/index.js';
+import { readMounted } from '../../scripts/static-files.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 const MAX_BODY = 256 * 1024;
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
 
 // URL path prefix -> folder; nothing outside these folders is ever served.
 const MOUNTS = [
@@ -36,20 +25,11 @@ const comments = [];
 await init();
 
 async function serveFile(res, pathname) {
-  for (const [prefix, dir] of MOUNTS) {
-    if (!pathname.startsWith(prefix)) continue;
-    const relative = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
-    const file = normalize(join(dir, relative));
-    if (!file.startsWith(dir + sep)) break;
-    try {
-      if (!(await stat(file)).isFile()) break;
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-      res.end(body);
-      return;
-    } catch {
-      break;
-    }
+  const file = await readMounted(MOUNTS, pathname);
+  if (file) {
+    res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache' });
+    res.end(file.body);
+    return;
   }
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(`Not found: ${pathname}\n`);
