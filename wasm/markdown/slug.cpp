@@ -159,7 +159,7 @@ std::string github_slug(std::string_view plain_text) {
             slug.push_back('-');
         } else if (in_ranges(kConnectorRanges, cp)) {
             slug.append(plain_text.substr(start, d.length));
-        } else if (!br_unicode_is_punctuation(cp) && !detail::is_symbol_or_control(cp) &&
+        } else if (!br_unicode_is_p_punctuation(cp) && !detail::is_symbol_or_control(cp) &&
                    !detail::is_format_character(cp)) {
             append_lower_case(slug, cp);
         }

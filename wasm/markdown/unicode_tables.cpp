@@ -75,10 +75,14 @@ extern "C" int br_unicode_is_whitespace(unsigned cp) {
     return find(g_whitespace, kWhitespaceCount, cp) != nullptr;
 }
 
-extern "C" int br_unicode_is_punctuation(unsigned cp) {
+extern "C" int br_unicode_is_p_punctuation(unsigned cp) {
     if (cp < 0x80) return (cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126);
+    return find(g_punctuation, kPunctuationCount, cp) != nullptr;
+}
+
+extern "C" int br_unicode_is_punctuation(unsigned cp) {
     // CommonMark 0.31: the symbols (S*) too (md4c_rewrite.cmake, rewrite 7).
-    return find(g_punctuation, kPunctuationCount, cp) != nullptr || blogreader::markdown::detail::is_non_ascii_symbol(cp);
+    return br_unicode_is_p_punctuation(cp) || blogreader::markdown::detail::is_non_ascii_symbol(cp);
 }
 
 extern "C" unsigned br_unicode_case_fold(unsigned cp, unsigned folded[3]) {

@@ -19,6 +19,11 @@ extern "C" {
 /// predates (cmake/md4c_rewrite.cmake, rewrite 7).
 int br_unicode_is_punctuation(unsigned code_point);
 
+/// The same without the symbols (md4c 0.4.8's definition), for callers that
+/// test symbols apart anyway (slugs, word counts: detail::is_symbol_or_control),
+/// so that they search the symbol table once.
+int br_unicode_is_p_punctuation(unsigned code_point);
+
 /// Non-zero for Unicode white space: category Zs, plus tab, VT and FF (md4c's
 /// definition; LF and CR are line ends, which md4c handles apart).
 int br_unicode_is_whitespace(unsigned code_point);

@@ -99,7 +99,7 @@ __attribute__((noinline)) CharClass classify_rare(char32_t cp) noexcept {
     if (cp == 0x3099 || cp == 0x309A || cp == 0xFF9E || cp == 0xFF9F) return CharClass::ignored;
     if (detail::is_format_character(cp)) return CharClass::ignored;
     if (cp == 0x2019 || cp == 0x2010 || cp == 0x2011 || cp == 0xB7) return CharClass::joiner;
-    if (br_unicode_is_whitespace(cp) || br_unicode_is_punctuation(cp) || detail::is_symbol_or_control(cp)) {
+    if (br_unicode_is_whitespace(cp) || br_unicode_is_p_punctuation(cp) || detail::is_symbol_or_control(cp)) {
         return CharClass::separator;
     }
     if (is_ideograph(cp)) return CharClass::ideograph;
