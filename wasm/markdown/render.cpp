@@ -547,14 +547,15 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     markdown = source;
 
     std::string_view body = markdown;
+    // A BOM is no text, with or without front matter (found by review: it
+    // broke a first-line heading when front matter was off).
+    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
     // A comment's leading "---" lines are the commenter's text, never metadata
     // (found by review: "---\nauthor: admin\n---" vanished into meta.author).
     if (options.front_matter && options.profile != Profile::comment) {
-        parse_front_matter(markdown, result.front_matter);  // past a BOM too
-        body = markdown.substr(result.front_matter.body_offset);
+        parse_front_matter(body, result.front_matter);
+        body.remove_prefix(result.front_matter.body_offset);
         for (const auto& w : result.front_matter.warnings) HtmlWriter::add_warning(result, w.line, w.code, w.message);
-    } else if (body.substr(0, 3) == "\xEF\xBB\xBF") {
-        body.remove_prefix(3);  // a BOM is no text (found by review: it broke a first-line heading)
     }
 
     result.html.reserve(body.size() + body.size() / 4 + 64);
