@@ -2,7 +2,7 @@
 #
 # Writes the md4c.c the engine compiles (OUTPUT_MD4C, included by
 # wasm/markdown/md4c_unit.c) from the verified md4c 0.4.8 source, which is never
-# edited in place. Eight rewrites, each measured, each checked to find the exact
+# edited in place. Nine rewrites, each measured, each checked to find the exact
 # text of md4c 0.4.8 it replaces (the script fails, and writes nothing, when
 # that text is not there, e.g. in another md4c version):
 #
@@ -58,6 +58,11 @@
 #    code): md4c tests its flags at run time, so their code was all there. Each
 #    test becomes 0, and the '$' and white space marks and the '$' and wiki
 #    link spans, which only those flags reach, go with them. -305 B gzip.
+# 9. The mark passes. md_analyze_marks() walks every mark of a block three
+#    times (entities; links; emphasis and autolinks), and tested each mark's
+#    character against the pass's string with strchr(). A 128-bit set tests it
+#    with a shift instead. md_analyze_marks' share of a blog-200k render in a
+#    V8 profile went from 7.2 % to 5.1 %; -46 B gzip.
 #
 # Stream format of the tables. A table is a list of entries sorted by code point, ranges
 # [lo, hi] that neither overlap nor touch ASCII (the code handles U+0000-U+007F
@@ -544,6 +549,31 @@ string(REPLACE "${wiki_spans}" "                    if (0 /* rewrite 8: no wiki 
 string(REPLACE "${dollar_marks}" "            if(0) {  /* rewrite 8: no '$' marks */" source "${source}")
 string(REPLACE "${whitespace_marks}" "            if(0) {  /* rewrite 8: no white space marks */" source "${source}")
 string(REPLACE "${dollar_analysis}" "            /* rewrite 8: no '$' marks to analyze */\n" source "${source}")
+
+# ---- 9. the mark passes without strchr(): each pass's characters as a 128-bit
+# set, two 64-bit words (every mark character is ASCII)
+set(marks_signature "md_analyze_marks(MD_CTX* ctx, const MD_LINE* lines, int n_lines,
+                 int mark_beg, int mark_end, const CHAR* mark_chars)")
+set(marks_filter "        if(!ISANYOF_(mark->ch, mark_chars)) {")
+set(marks_pass_entities "md_analyze_marks(ctx, lines, n_lines, 0, ctx->n_marks, _T(\"&\"));")
+set(marks_pass_links "md_analyze_marks(ctx, lines, n_lines, 0, ctx->n_marks, _T(\"[]!\"));")
+set(marks_pass_table "md_analyze_marks(ctx, lines, n_lines, 0, ctx->n_marks, _T(\"|\"));")
+set(marks_pass_emphasis "md_analyze_marks(ctx, lines, n_lines, mark_beg, mark_end, _T(\"*_~$@:.\"));")
+md4c_expect_once("rewrite 9" marks_signature marks_filter marks_pass_entities marks_pass_links marks_pass_table marks_pass_emphasis)
+string(REPLACE "${marks_signature}" "/* rewrite 9: the bit of ASCII character c in the low and in the high word of a set */
+#define BR_MARK_LO(c)  ((c) < 64 ? 1ull << (c) : 0)
+#define BR_MARK_HI(c)  ((c) < 64 ? 0 : 1ull << ((c) - 64))
+#define BR_MARKS(c)    BR_MARK_LO(c), BR_MARK_HI(c)
+md_analyze_marks(MD_CTX* ctx, const MD_LINE* lines, int n_lines,
+                 int mark_beg, int mark_end, unsigned long long chars_lo, unsigned long long chars_hi)  /* rewrite 9 */" source "${source}")
+string(REPLACE "${marks_filter}" "        /* rewrite 9: is mark->ch in the pass's set of characters? */
+        if((unsigned char) mark->ch >= 128  ||
+           !((((unsigned char) mark->ch < 64) ? chars_lo : chars_hi) >> (mark->ch & 63) & 1)) {" source "${source}")
+string(REPLACE "${marks_pass_entities}" "md_analyze_marks(ctx, lines, n_lines, 0, ctx->n_marks, BR_MARKS('&'));" source "${source}")
+string(REPLACE "${marks_pass_links}" "md_analyze_marks(ctx, lines, n_lines, 0, ctx->n_marks, BR_MARK_LO('!'), BR_MARK_HI('[') | BR_MARK_HI(']'));" source "${source}")
+string(REPLACE "${marks_pass_table}" "md_analyze_marks(ctx, lines, n_lines, 0, ctx->n_marks, BR_MARKS('|'));" source "${source}")
+string(REPLACE "${marks_pass_emphasis}" "md_analyze_marks(ctx, lines, n_lines, mark_beg, mark_end,
+                     BR_MARK_LO('*') | BR_MARK_LO(':') | BR_MARK_LO('.'), BR_MARK_HI('_') | BR_MARK_HI('~') | BR_MARK_HI('@'));" source "${source}")
 
 # ---- the outputs, written only now that every rewrite has applied, and only
 # when they change (so that an unchanged result recompiles nothing)
