@@ -169,15 +169,19 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
     CHECK_FALSE(contains(out, "<script"));
     CHECK_FALSE(contains(out, "onerror"));
     CHECK(contains(out, "<div>"));
-    SECTION("regression (review): raw HTML that loses a URL gives a url_dropped warning too, after the Markdown ones") {
+    SECTION("regression (review): raw HTML that loses a URL gives a url_dropped warning too, in document order, with its line") {
         const auto r = render("<a href=\"javascript:x\">t</a> [m](vbscript:y)\n\n<img src=\"data:x\" alt=\"hi\">\n\n<blockquote cite=\"java\tscript:z\"></blockquote>");
         CHECK(r.html.str() == "<p><a>t</a> m</p>\n<img alt=\"hi\" loading=\"lazy\" decoding=\"async\">\n<blockquote></blockquote>\n");
         REQUIRE(r.warnings.size() == 4);
-        CHECK(r.warnings[0].message == "a URL was removed because its scheme is not allowed: vbscript:y");
-        CHECK(r.warnings[1].message == "a URL was removed because its scheme is not allowed: javascript:x");
+        CHECK(r.warnings[0].message == "a URL was removed because its scheme is not allowed: javascript:x");
+        CHECK(r.warnings[1].message == "a URL was removed because its scheme is not allowed: vbscript:y");
         CHECK(r.warnings[2].message == "a URL was removed because its scheme is not allowed: data:x");
         CHECK(r.warnings[3].message == "a URL was removed because its scheme is not allowed: java\tscript:z");
         for (const auto& w : r.warnings) CHECK(w.code == "url_dropped");
+        CHECK(r.warnings[0].line == 1);
+        CHECK(r.warnings[1].line == 1);
+        CHECK(r.warnings[2].line == 3);
+        CHECK(r.warnings[3].line == 5);
         // The URL is shown up to 80 bytes, cut between characters (found by review).
         const auto long_url = render("[x](javascript:" + std::string(64, 'a') + "\xC3\xA9\xC3\xA9\xC3\xA9)");
         REQUIRE(long_url.warnings.size() == 1);
@@ -186,6 +190,21 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
         RenderOptions unsafe;
         unsafe.unsafe_any_url_scheme = true;
         CHECK(render("<a href=\"javascript:x\">t</a>", unsafe).warnings.empty());
+    }
+    SECTION("url_dropped lines: counted in the whole document, front matter and every line ending included") {
+        const auto lines = [](const std::string& md) {
+            std::vector<std::size_t> out;
+            for (const auto& w : render(md).warnings) out.push_back(w.line);
+            return out;
+        };
+        using L = std::vector<std::size_t>;
+        CHECK(lines("---\ntitle: x\n---\n\n[a](javascript:1)") == L{5});
+        CHECK(lines("a\r\nb\rc\n![i](data:x) <img src=\"data:y\">\r\n\r\n<div\ntitle=t\nstyle=x>\n<a href=\"vbscript:z\">") == L{4, 4, 9});
+        // Raw HTML inside a link's text is reported after the link's destination, which lies after it.
+        CHECK(lines("x\n\n[<a href=\"javascript:1\">t</a>\nmore](javascript:2)\n\n[c](data:3)") == L{4, 3, 6});
+        // A destination with an escape or an entity is md4c's decoded copy: no position, line unknown (0).
+        CHECK(lines("x\n\n[a](javascript&#58;1)") == L{0});
+        CHECK(lines("\xEF\xBB\xBFx\n[a](javascript:1)") == L{2});
     }
     SECTION("inline raw HTML goes through the same sanitizer") {
         const auto inline_out = html("a <b>bold</b> <iframe src=x></iframe> <a href=\"javascript:x\">y</a>");

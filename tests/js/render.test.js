@@ -63,6 +63,9 @@ test('article profile: unsafe URLs dropped with a warning, raw HTML sanitized', 
   const r = renderMarkdown('[x](javascript:alert(1)) <a href="jav&#x09;ascript:alert(1)">y</a> <img src=x onerror=alert(1)>');
   assert.doesNotMatch(r.html, /javascript|onerror|jav/i);
   assert.equal(r.warnings[0].code, 'url_dropped');
+  // Each with its line in the whole document; null where md4c gives no position.
+  const lines = renderMarkdown('---\ntitle: t\n---\nx\n\n![i](data:x)\n<a href="vbscript:y">z</a> [e](javascript\\:x)').warnings;
+  assert.deepEqual(lines.map((w) => [w.line, w.code]), [[6, 'url_dropped'], [7, 'url_dropped'], [null, 'url_dropped']]);
 });
 
 test('UNSAFE_COMMONMARK_OPTIONS gives plain CommonMark HTML', () => {

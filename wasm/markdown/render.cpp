@@ -105,6 +105,9 @@ public:
           scoped_(!is_comment_ && !options.unsafe_raw_html) {}
 
     int render(std::string_view body) {
+        body_ = body;
+        line_from_ = body.data();
+        line_ = result_.front_matter.body_first_line;
         MD_PARSER parser{};
         parser.flags = 0;
         if (options_.gfm) {
@@ -127,13 +130,9 @@ public:
         // Spans md4c left open (it should leave none; after an out-of-memory
         // abort it can) are closed, so the HTML is always well nested.
         close_spans_from(0);
-        if (!options_.unsafe_raw_html) sanitizer_.finish(out_);
-        // Raw HTML that lost a URL is reported like a Markdown link that did
-        // (after those: the sanitizer collects them).
-        for (std::string_view urls = sanitizer_.dropped_urls; !urls.empty();) {
-            const std::size_t end = urls.find('\0');
-            warn_dropped_url(urls.substr(0, end));
-            urls.remove_prefix(end + 1);
+        if (!options_.unsafe_raw_html) {
+            sanitizer_.finish(out_);
+            warn_dropped_html_urls(body.data() + body.size());
         }
         result_.words = words_.words();
         return status;
@@ -356,7 +355,7 @@ private:
         decode_attribute(d.href, scratch_);
         const UrlClass url_class = classify_url(scratch_);
         if (!is_url_allowed(url_class, url_policy_)) {
-            warn_dropped_url(scratch_);
+            warn_dropped_url(scratch_, d.href.text);
             return false;
         }
         const bool external = is_external_url(url_class);
@@ -378,7 +377,7 @@ private:
         if (!images_on_) return;  // alt text is written as plain text instead
         decode_attribute(d.src, scratch_);
         if (!is_url_allowed(scratch_, url_policy_)) {
-            warn_dropped_url(scratch_);
+            warn_dropped_url(scratch_, d.src.text);
             return;
         }
         image_written_ = true;
@@ -432,6 +431,7 @@ private:
                     write_text(s);  // alt text is plain text: markup shows as written
                 } else {
                     sanitizer_.feed(s, out_);
+                    warn_dropped_html_urls(s.data());
                 }
                 break;
             case MD_TEXT_CODE:
@@ -466,12 +466,42 @@ private:
         out_.append(reference);
     }
 
-    void warn_dropped_url(std::string_view url) {
+    // `at` is where the URL is written: in the body for raw HTML and for a
+    // Markdown destination without escapes or entities, in md4c's decoded copy
+    // otherwise (then the line is unknown: null in the JSON).
+    void warn_dropped_url(std::string_view url, const char* at) {
         std::size_t shown_size = url.size() < 80 ? url.size() : 80;
         while (shown_size < url.size() && (url[shown_size] & 0xC0) == 0x80) --shown_size;  // whole characters
-        std::string shown(url.substr(0, shown_size));
-        add_warning(result_, 0, "url_dropped",
-                    "a URL was removed because its scheme is not allowed: " + shown);
+        std::string message("a URL was removed because its scheme is not allowed: ");
+        message.append(url.data(), shown_size);
+        add_warning(result_, line_at(at), "url_dropped", std::move(message));
+    }
+
+    // The URLs the sanitizer has just left out of a tag of raw HTML, which ends
+    // in the piece of it at `at` (md4c hands raw HTML over line by line).
+    void warn_dropped_html_urls(const char* at) {
+        for (std::string_view urls = sanitizer_.dropped_urls; !urls.empty();) {
+            const std::size_t end = urls.find('\0');
+            warn_dropped_url(urls.substr(0, end), at);
+            urls.remove_prefix(end + 1);
+        }
+        sanitizer_.dropped_urls.clear();
+    }
+
+    // The line (1-based, in the whole document) of position `at` of the body,
+    // 0 outside it. Counts on from the position asked for before (warnings come
+    // in document order but for raw HTML inside a link's text, reported after
+    // the link), so all of them cost about one pass. LF, CRLF, CR end a line.
+    std::size_t line_at(const char* at) {
+        if (at < body_.data() || at > body_.data() + body_.size()) return 0;
+        if (at < line_from_) {
+            line_from_ = body_.data();
+            line_ = result_.front_matter.body_first_line;
+        }
+        for (; line_from_ < at; ++line_from_) {
+            line_ += *line_from_ == '\n' || (*line_from_ == '\r' && line_from_[1] != '\n');
+        }
+        return line_;
     }
 
 public:
@@ -505,6 +535,9 @@ private:
     bool has_image_title_ = false;
     OutputBuffer image_title_;  ///< escaped
     std::string scratch_;
+    std::string_view body_;
+    const char* line_from_ = nullptr;  ///< line_at has counted the lines up to here
+    std::size_t line_ = 1;             ///< the line of line_from_
 };
 
 }  // namespace

@@ -64,6 +64,8 @@ struct TocEntry {
 };
 
 /// line (0 when unknown), code (e.g. "front_matter_syntax", "url_dropped"), message.
+/// A url_dropped warning has the line of the URL; 0 for a Markdown destination
+/// with an escape or a character reference, which md4c decodes into a copy.
 using RenderWarning = Warning;
 
 struct RenderResult {
