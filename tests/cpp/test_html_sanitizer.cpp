@@ -307,11 +307,48 @@ TEST_CASE("Element nesting", "[sanitizer]") {
         CHECK(sanitize("<table><caption>c</caption><colgroup><col></colgroup><col></table>") ==
               "<table><caption>c</caption><colgroup><col></colgroup><col></table>");
     }
+    SECTION("regression (review): nothing directly in a table but table parts, as a browser would foster-parent it") {
+        // <table><div><table>: the browser closed the outer table (and the div
+        // with it) at the inner <table>, so the </div> closed the page's div.
+        CHECK(sanitize("<table><div><table></table></div>") == "<table></table>");
+        CHECK(sanitize("<table><table>x") == "<table>x</table>");
+        CHECK(sanitize("<table><tr><b>x</b><td>y</td></tr></table>") == "<table><tr>x<td>y</td></tr></table>");
+        CHECK(sanitize("<table><tbody><span>s</span></tbody></table>") == "<table><tbody>s</tbody></table>");
+        // In a cell (and a caption) it is body content: nested tables and the rest nest.
+        CHECK(sanitize("<table><tr><td><div><table><tr><td>x</table></div></table>") ==
+              "<table><tr><td><div><table><tr><td>x</td></tr></table></div></td></tr></table>");
+        CHECK(sanitize("<table><caption><b>c</b></caption></table>") == "<table><caption><b>c</b></caption></table>");
+    }
+    SECTION("regression (review): raw headings do not nest (a heading tag closes the current one in a browser)") {
+        // <h2><div><h3><h4>: the browser's <h4> closed the <h3>, and the
+        // sanitizer's </h3> then closed the <h2> and the div, so its </div>
+        // closed the page's own div.
+        CHECK(sanitize("<h2><div><h3><h4>x</h4></h3></div></h2>") == "<h2><div>x</div></h2>");
+        CHECK(sanitize("<h1>a<h2>b") == "<h1>ab</h1>");
+        CHECK(sanitize("<h1>a</h1><h2>b</h2>") == "<h1>a</h1><h2>b</h2>");
+    }
+    SECTION("regression (review): a Markdown block in a raw table, outside a cell, comes after the table") {
+        HtmlSanitizer sanitizer;
+        blogreader::OutputBuffer out;
+        sanitizer.feed("<div><table><tr>", out);
+        sanitizer.begin_scope(out);  // a paragraph: a browser would put it before the table, its </p> pop the table
+        sanitizer.end_scope(out);
+        sanitizer.feed("<td>x", out);  // its row is closed: dropped
+        sanitizer.finish(out);
+        CHECK(out == "<div><table><tr></tr></table>x</div>");
+        HtmlSanitizer in_cell;
+        blogreader::OutputBuffer cell_out;
+        in_cell.feed("<table><tr><td>", cell_out);
+        in_cell.begin_scope(cell_out);  // in a cell a block is body content
+        in_cell.end_scope(cell_out);
+        in_cell.finish(cell_out);
+        CHECK(cell_out == "<table><tr><td></td></tr></table>");
+    }
     SECTION("elements belong to the Markdown block they were opened in") {
         HtmlSanitizer sanitizer;
         blogreader::OutputBuffer out;
         sanitizer.feed("<div><ul>", out);
-        sanitizer.begin_scope();  // e.g. a list item of the Markdown around
+        sanitizer.begin_scope(out);  // e.g. a list item of the Markdown around
         sanitizer.feed("<li>x</ul></div><b>y", out);  // cannot reach the outer ul and div
         sanitizer.end_scope(out);
         CHECK(out == "<div><ul>x<b>y</b>");

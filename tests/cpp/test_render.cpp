@@ -200,8 +200,10 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
         using L = std::vector<std::size_t>;
         CHECK(lines("---\ntitle: x\n---\n\n[a](javascript:1)") == L{5});
         CHECK(lines("a\r\nb\rc\n![i](data:x) <img src=\"data:y\">\r\n\r\n<div\ntitle=t\nstyle=x>\n<a href=\"vbscript:z\">") == L{4, 4, 9});
-        // Raw HTML inside a link's text is reported after the link's destination, which lies after it.
-        CHECK(lines("x\n\n[<a href=\"javascript:1\">t</a>\nmore](javascript:2)\n\n[c](data:3)") == L{4, 3, 6});
+        // Raw HTML inside a link's text is reported after the link's destination, which lies after
+        // it: its line is not counted again (unknown), the rest go on.
+        CHECK(lines("x\n\n[<a href=\"javascript:1\">t</a>\nmore](javascript:2)\n\n[c](data:3)") == L{4, 0, 6});
+        CHECK(lines("x\n\n[<a href=\"javascript:1\">t</a>\nmore](/ok)\n\n[c](data:3)") == L{3, 6});
         // A destination with an escape or an entity is md4c's decoded copy: no position, line unknown (0).
         CHECK(lines("x\n\n[a](javascript&#58;1)") == L{0});
         CHECK(lines("\xEF\xBB\xBFx\n[a](javascript:1)") == L{2});
@@ -211,6 +213,19 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
         CHECK(contains(inline_out, "<b>bold</b>"));
         CHECK_FALSE(contains(inline_out, "<iframe"));
         CHECK_FALSE(contains(inline_out, "javascript"));
+    }
+    SECTION("regression (review): an inline <script>, <textarea> or <svg> without its end tag hides the rest of its block only") {
+        CHECK(html("x <script> y\n\nnext paragraph\n\n# Heading later") ==
+              "<p>x </p>\n<p>next paragraph</p>\n<h1 id=\"heading-later\">Heading later</h1>\n");
+        CHECK(html("use the <textarea> element\n\nmore") == "<p>use the </p>\n<p>more</p>\n");
+        CHECK(html("- a <title>b\n- c") == "<ul>\n<li>a </li>\n<li>c</li>\n</ul>\n");
+        CHECK(html("x <svg><script>alert(1)</script> y\n\nz") == "<p>x </p>\n<p>z</p>\n");
+        // With its end tag in the block, only the element goes.
+        CHECK(html("x <script>alert(1)</script> y") == "<p>x  y</p>\n");
+    }
+    SECTION("regression (review): Markdown inside a raw table, outside a cell, follows the table") {
+        CHECK(html("<div><table><tr>\n\ntext\n\n</tr></table></div>") ==
+              "<div><table><tr>\n</tr></table><p>text</p>\n</div>\n");
     }
     SECTION("the UNSAFE option writes raw HTML verbatim") {
         RenderOptions o;

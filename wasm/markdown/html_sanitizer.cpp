@@ -87,8 +87,19 @@ enum class ElementKind : unsigned char {
 struct ElementSpec {
     Name name;
     ElementKind kind;
-    std::uint32_t attributes;  // on top of kGlobal
+    std::uint32_t attributes;  // on top of kGlobal; and kTableMode
 };
+
+// A table part whose content a browser parses in a table insertion mode ("in
+// table", "in table body", "in row", "in column group"): table, thead, tbody,
+// tfoot, tr, colgroup. Any other element there is foster-parented: put before
+// the table, but pushed on the element stack, and a later <table> (or table
+// part) start tag pops it with the table. So <table><div><table></table></div>
+// made the browser close the outer table and the div early, and the
+// sanitizer's </div> closed the page's own div (found by review). Their
+// children may be only the table parts that kPlacements places. A bit no
+// attribute uses.
+constexpr std::uint32_t kTableMode = std::uint32_t{1} << 31;
 
 constexpr ElementKind N = ElementKind::normal;
 constexpr ElementKind V = ElementKind::void_element;
@@ -101,7 +112,7 @@ constexpr ElementSpec kElements[] = {
     {"a", N, attr("href") | attr("name")},
     {"abbr", N, 0}, {"b", N, 0}, {"bdi", N, 0}, {"bdo", N, 0},
     {"blockquote", N, kCite}, {"br", V, 0}, {"caption", N, 0}, {"cite", N, 0}, {"code", N, 0},
-    {"col", V, kColumn}, {"colgroup", N, kColumn}, {"dd", N, 0}, {"del", N, kEdit},
+    {"col", V, kColumn}, {"colgroup", N, kColumn | kTableMode}, {"dd", N, 0}, {"del", N, kEdit},
     {"details", N, attr("open")}, {"dfn", N, 0}, {"div", N, 0}, {"dl", N, 0}, {"dt", N, 0},
     {"em", N, 0}, {"figcaption", N, 0}, {"figure", N, 0},
     {"h1", N, 0}, {"h2", N, 0}, {"h3", N, 0}, {"h4", N, 0}, {"h5", N, 0}, {"h6", N, 0},
@@ -113,9 +124,9 @@ constexpr ElementSpec kElements[] = {
     {"pre", N, 0}, {"q", N, kCite}, {"rp", N, 0}, {"rt", N, 0}, {"ruby", N, 0}, {"s", N, 0},
     {"samp", N, 0}, {"script", R, 0}, {"small", N, 0}, {"span", N, 0}, {"strike", N, 0},
     {"strong", N, 0}, {"style", R, 0}, {"sub", N, 0}, {"summary", N, 0}, {"sup", N, 0},
-    {"svg", S, 0}, {"table", N, attr("width")}, {"tbody", N, 0}, {"td", N, kCell},
-    {"textarea", R, 0}, {"tfoot", N, 0}, {"th", N, kCell | attr("scope")}, {"thead", N, 0},
-    {"time", N, attr("datetime")}, {"title", R, 0}, {"tr", N, 0}, {"tt", N, 0}, {"u", N, 0},
+    {"svg", S, 0}, {"table", N, attr("width") | kTableMode}, {"tbody", N, kTableMode}, {"td", N, kCell},
+    {"textarea", R, 0}, {"tfoot", N, kTableMode}, {"th", N, kCell | attr("scope")}, {"thead", N, kTableMode},
+    {"time", N, attr("datetime")}, {"title", R, 0}, {"tr", N, kTableMode}, {"tt", N, 0}, {"u", N, 0},
     {"ul", N, 0}, {"var", N, 0}, {"wbr", V, 0}, {"xmp", R, 0},
 };
 
@@ -194,6 +205,8 @@ constexpr Placement kPlacements[] = {
     {element("caption"), &kPlaceInTable}, {element("colgroup"), &kPlaceInTable}, {element("col"), &kPlaceColumn},
 };
 
+constexpr unsigned char kFirstHeading = element("h1");  // h1-h6 are consecutive in kElements
+
 constexpr bool placements_named_right() {
     for (const auto& p : kPlacements) {
         if (p.element == kNone || p.rule->parents[0] == kNone) return false;
@@ -201,6 +214,7 @@ constexpr bool placements_named_right() {
     return true;
 }
 static_assert(placements_named_right(), "element name typo in kPlacements");
+static_assert(element("h6") == kFirstHeading + 5, "h1-h6 must be consecutive in kElements");
 
 constexpr bool contains(const unsigned char* list, std::size_t size, std::size_t value) {
     for (std::size_t i = 0; i < size; ++i) {
@@ -608,7 +622,8 @@ void HtmlSanitizer::emit_tag(OutputBuffer& out) {
         case ElementKind::normal:
             if (tag_is_end_) {
                 if (open_counts_[index] > 0 && open_in_scope(index)) close_to(index, out);
-            } else if (open_elements_.size() < kMaxOpenElements && place(index, out)) {
+            } else if (open_elements_.size() < kMaxOpenElements && place(index, out) &&
+                       !(index - kFirstHeading < 6 && heading_open())) {
                 write_start_tag(index, out);
                 open_elements_.push_back(static_cast<unsigned char>(index));
                 ++open_counts_[index];
@@ -675,10 +690,36 @@ bool HtmlSanitizer::place(std::size_t element, OutputBuffer& out) {
         }
         return open_elements_.size() > floor_ && contains(rule.parents, std::size(rule.parents), open_elements_.back());
     }
-    return true;  // no rule: nests anywhere
+    // No rule: nests anywhere but directly in a table, where it would be
+    // foster-parented (kTableMode).
+    return !in_table_mode();
 }
 
-void HtmlSanitizer::begin_scope() {
+bool HtmlSanitizer::in_table_mode() const noexcept {
+    return !open_elements_.empty() && (kElements[open_elements_.back()].attributes & kTableMode) != 0;
+}
+
+// A heading start tag pops a heading that is the current node, and </hN>
+// closes the innermost open heading of any level: with two raw headings open,
+// the browser's element stack would not be the sanitizer's (found by review:
+// "<h2><div><h3><h4>" let a </div> close the page's div). So raw headings do
+// not nest; the inner tag is dropped, its text stays.
+bool HtmlSanitizer::heading_open() const noexcept {
+    // The six counts are 12 consecutive bytes: two loads.
+    std::uint64_t h1_to_h4;
+    std::uint32_t h5_h6;
+    std::memcpy(&h1_to_h4, &open_counts_[kFirstHeading], sizeof h1_to_h4);
+    std::memcpy(&h5_h6, &open_counts_[kFirstHeading + 4], sizeof h5_h6);
+    return (h1_to_h4 | h5_h6) != 0;
+}
+
+void HtmlSanitizer::begin_scope(OutputBuffer& out) {
+    // A Markdown block or span inside a raw table, outside its cells, would be
+    // foster-parented as a raw element would (kTableMode): the table parts
+    // are closed first, so the engine's own markup follows the table (kTableMode).
+    // (Such a part is always of the current scope: the last begin_scope closed
+    // those of the scopes around it.)
+    while (in_table_mode()) close_to(open_elements_.back(), out);
     // Most blocks and spans hold no raw HTML: then the floor stays and only a
     // count says how many scopes share it.
     if (open_elements_.size() == floor_ || floor_count_ == kMaxOpenElements) {  // (the second cannot be)

@@ -55,7 +55,14 @@ namespace blogreader::markdown {
 /// closed when it ends, and end tags inside it match only its own elements, so
 /// the output nests the way a browser parses it and never closes an element
 /// outside the article. li, dd, dt and table parts are kept only inside their
-/// parent element (ul/ol, dl, table/tr...), opened in the same block.
+/// parent element (ul/ol, dl, table/tr...), opened in the same block. Where a
+/// browser closes elements by itself, the sanitizer does not let it happen:
+/// a heading start tag while a raw heading is open is dropped (a browser pops
+/// the open heading, and </hN> closes a heading of any level), and only table
+/// parts may be opened directly in table, thead, tbody, tfoot, tr or colgroup
+/// (a browser foster-parents anything else, and a later <table> or table part
+/// pops it together with the table). Both made the sanitizer's later end tags
+/// close the page's own elements (found by review).
 /// Links get rel="noopener noreferrer" when external (same rule as Markdown
 /// links) and images loading="lazy" decoding="async".
 /// Every byte is looked at a bounded number of times, whatever the chunking, so
@@ -73,8 +80,9 @@ public:
     /// Sanitizes one chunk of raw HTML and appends the safe result to out.
     void feed(std::string_view raw_html, OutputBuffer& out);
 
-    /// Called when md4c leaves a raw HTML block: drops whatever tag, comment,
-    /// raw-text element or svg/math subtree is still incomplete. A lone "<" or
+    /// Called when md4c leaves a raw HTML block, and when it leaves any other
+    /// block (an inline "<script>" ends with its paragraph): drops whatever tag,
+    /// comment, raw-text element or svg/math subtree is still incomplete. A lone "<" or
     /// "</" left at the end is text and is written escaped.
     void end_block(OutputBuffer& out);
 
@@ -84,7 +92,9 @@ public:
     /// raw HTML element is open in the current scope. The
     /// elements open so far belong to the blocks around it, so raw HTML inside
     /// it can neither close them nor nest its li, dd, dt or table parts in them.
-    void begin_scope();
+    /// Raw table parts open outside a cell are closed first (a browser would
+    /// put the block before the table and let a later table tag close it).
+    void begin_scope(OutputBuffer& out);
 
     /// Called when that block or span ends, before the engine writes its end tag: closes
     /// the elements opened inside it. Without this a browser would close them at
@@ -96,7 +106,8 @@ public:
     void finish(OutputBuffer& out);
 
     /// True while inside a dropped element (after an inline "<script>" or "<svg>",
-    /// until its end tag or end_block()): the Markdown text md4c reports in between
+    /// until its end tag or end_block(), which the writer calls at the end of
+    /// every Markdown block too): the Markdown text md4c reports in between
     /// belongs to that element, so the writer should not write it either.
     bool in_dropped_content() const noexcept { return raw_text_element_ >= 0 || subtree_depth_ > 0; }
 
@@ -130,6 +141,8 @@ private:
     void close_to(std::size_t element, OutputBuffer& out);
     bool open_in_scope(std::size_t element) const noexcept;  // open above floor_
     bool place(std::size_t element, OutputBuffer& out);       // kPlacements; false: drop the tag
+    bool in_table_mode() const noexcept;                       // the innermost open element is a table part but a cell
+    bool heading_open() const noexcept;                        // a raw h1-h6 is open
     void reset_block_state();
 
     UrlPolicy url_policy_;
