@@ -26,6 +26,7 @@ const layouts = {
   td: ['<table class="layout"><tr><td class="post">', '</td><td id="next">sidebar</td></tr></table>'],
   blockquote: ['<blockquote class="post">', '</blockquote><p id="next">next</p>'],
   details: ['<details class="post" open>', '</details><p id="next">next</p>'],
+  dd: ['<dl class="layout"><dd class="post">', '</dd><dd id="next">next</dd></dl>'],
 };
 
 // The review's cases, then every sequence of three tags from a set that holds
@@ -42,9 +43,11 @@ const cases = [
   '<table>\n\nparagraph <div><table>\n\n> quote <div><table>',
   '<table><div>\n\n| a |\n| - |\n| b |\n\n</div>',
   '<ul><li><table><div><table></table></div>\n\n<p>x</p>',
+  '<div><ruby><dl><dd><rt>x</rt></dd></dl></ruby></div>',
+  '<div><ruby><ul><li><rp>(<rt>x',
 ];
 const tags = ['<table>', '<tr>', '<td>', '<caption>', '<div>', '<h2>', '<h3>', '<ul>', '<li>', '<blockquote>',
-  '<p>', '<span>', '</div>', '</h3>', '</table>', '</td>'];
+  '<p>', '<span>', '</div>', '</h3>', '</table>', '</td>', '<dl>', '<dd>', '<ruby>', '<rt>'];
 for (const a of tags) {
   for (const b of tags) {
     for (const c of tags) {

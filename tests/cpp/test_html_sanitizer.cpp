@@ -319,6 +319,11 @@ TEST_CASE("Element nesting", "[sanitizer]") {
               "<table><tr><td><div><table><tr><td>x</td></tr></table></div></td></tr></table>");
         CHECK(sanitize("<table><caption><b>c</b></caption></table>") == "<table><caption><b>c</b></caption></table>");
     }
+    SECTION("regression (review): rt and rp only directly in ruby (a browser closes a dd or li up to the ruby for them)") {
+        CHECK(sanitize("<ruby><dl><dd><rt>x</rt></dd></dl></ruby>") == "<ruby><dl><dd>x</dd></dl></ruby>");
+        CHECK(sanitize("<ruby>a<rt>b<rp>(<rt>c</ruby>") == "<ruby>a<rt>b</rt><rp>(</rp><rt>c</rt></ruby>");
+        CHECK(sanitize("<rt>x") == "x");
+    }
     SECTION("regression (review): raw headings do not nest (a heading tag closes the current one in a browser)") {
         // <h2><div><h3><h4>: the browser's <h4> closed the <h3>, and the
         // sanitizer's </h3> then closed the <h2> and the div, so its </div>

@@ -193,6 +193,10 @@ constexpr PlacementRule kPlaceCell = {{element("td"), element("th"), kNone, kNon
 constexpr PlacementRule kPlaceSection = {{element("td"), element("th"), element("tr"), element("thead"), element("tbody"), element("tfoot")},
                                          {element("table"), kNone, kNone, kNone}};
 constexpr PlacementRule kPlaceInTable = {{kNone, kNone, kNone, kNone, kNone, kNone}, {element("table"), kNone, kNone, kNone}};
+// An <rt> or <rp> start tag pops everything up to an open <ruby> that a
+// list item or definition would let through ("<ruby><dl><dd><rt>" closed the dd,
+// and the sanitizer's </dd> the page's own; found by review).
+constexpr PlacementRule kPlaceRuby = {{element("rt"), element("rp"), kNone, kNone, kNone, kNone}, {element("ruby"), kNone, kNone, kNone}};
 constexpr PlacementRule kPlaceColumn = {{kNone, kNone, kNone, kNone, kNone, kNone}, {element("colgroup"), element("table"), kNone, kNone}};
 struct Placement {
     unsigned char element;
@@ -203,6 +207,7 @@ constexpr Placement kPlacements[] = {
     {element("tr"), &kPlaceRow}, {element("td"), &kPlaceCell}, {element("th"), &kPlaceCell},
     {element("thead"), &kPlaceSection}, {element("tbody"), &kPlaceSection}, {element("tfoot"), &kPlaceSection},
     {element("caption"), &kPlaceInTable}, {element("colgroup"), &kPlaceInTable}, {element("col"), &kPlaceColumn},
+    {element("rt"), &kPlaceRuby}, {element("rp"), &kPlaceRuby},
 };
 
 constexpr unsigned char kFirstHeading = element("h1");  // h1-h6 are consecutive in kElements
