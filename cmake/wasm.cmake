@@ -231,6 +231,7 @@ function(br_wasm_module target output exports link_opt reoptimize)
 endfunction()
 
 br_wasm_module(blog_reader "blog-reader" "${br_exports_shared};${br_exports_markdown}" ${BR_WASM_ENGINE_LINK_OPT} ON)
+target_compile_definitions(blog_reader PRIVATE BR_BYTE_LOOP_STRLEN)  # see wasm/wasm_main.cpp
 # (Reoptimized, the validator came out 13 B gzip larger; with the functions
 # reordered only, 97 B larger.)
 br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared};${br_exports_comments}"

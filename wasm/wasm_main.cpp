@@ -4,16 +4,18 @@
 
 #include <cstddef>
 
-// Byte loops instead of musl's word-at-a-time memcmp and strlen: 62 B gzip
-// smaller in the Markdown engine (measured 2026-12-03, which paid for the
-// sanitizer's table and heading rules). Both only ever see short strings here
-// (tag, attribute, entity and key names, slugs); the long scans (memchr, the
-// UTF-8 check, the text scan) are not these. no_builtin keeps clang from
-// turning the loops back into calls to themselves.
-extern "C" {
-__attribute__((no_builtin, noinline)) std::size_t strlen(const char* s) {
+// The Markdown engine's build (cmake/wasm.cmake) defines BR_BYTE_LOOP_STRLEN: a
+// byte-loop strlen instead of musl's word-at-a-time one, 30 B gzip smaller
+// (measured 2026-12-03, which paid for part of the sanitizer's table and
+// heading rules). Only cold code calls it there (string constructors). The
+// validator keeps musl's: its message catalogs call strlen for every message.
+// memcmp was tried too and not taken: defined in the LTO unit, clang stops
+// expanding small constant-size compares inline, +164 B. no_builtin keeps
+// clang from turning the loop back into a call to itself.
+#ifdef BR_BYTE_LOOP_STRLEN
+extern "C" __attribute__((no_builtin, noinline)) std::size_t strlen(const char* s) {
     const char* end = s;
     while (*end != '\0') ++end;
     return static_cast<std::size_t>(end - s);
 }
-}
+#endif
