@@ -220,6 +220,13 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
         // it: its line is not counted again (unknown), the rest go on.
         CHECK(lines("x\n\n[<a href=\"javascript:1\">t</a>\nmore](javascript:2)\n\n[c](data:3)") == L{4, 0, 6});
         CHECK(lines("x\n\n[<a href=\"javascript:1\">t</a>\nmore](/ok)\n\n[c](data:3)") == L{3, 6});
+        // A tag written over several lines has the line it begins on (found by review: it had the line of its '>').
+        CHECK(lines("<div>\n<a\nhref=\"javascript:1\"\ntitle=x\n>y</a>\n</div>") == L{2});
+        CHECK(lines("<img src=\"javascript:1\"\n title=t><img\nsrc=\"javascript:2\">") == L{1, 2});
+        CHECK(lines("text <a\nhref=\"javascript:1\"\ntitle=\"x\">y</a>") == L{1});
+        // A reference link's URL is written in its definition: that line. The
+        // warnings between the use and a later definition are unknown (0).
+        CHECK(lines("Intro [a][bad].\n\n<img src=\"javascript:2\">\n\n[bad]: javascript:1\n") == L{5, 0});
         // A destination with an escape or an entity is md4c's decoded copy: no position, line unknown (0).
         CHECK(lines("x\n\n[a](javascript&#58;1)") == L{0});
         CHECK(lines("\xEF\xBB\xBFx\n[a](javascript:1)") == L{2});

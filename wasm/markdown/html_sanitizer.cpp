@@ -333,7 +333,10 @@ void HtmlSanitizer::feed(std::string_view raw_html, OutputBuffer& out) {
             while (p < end && *p != '<' && *p != '\0') ++p;
             write_text(std::string_view(run, static_cast<std::size_t>(p - run)), out);
             if (p < end) {
-                if (*p == '<') state_ = State::tag_open;
+                if (*p == '<') {
+                    state_ = State::tag_open;
+                    tag_at_ = p;
+                }
                 ++p;
             }
         } else if (state_ == State::raw_text) {
@@ -651,6 +654,7 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         if (spec.kind == AttributeKind::url) {
             const UrlClass url_class = classify_url(scratch_);
             if (!is_url_allowed(url_class, url_policy_)) {
+                dropped_at = tag_at_;
                 dropped_urls.append(scratch_).push_back('\0');
                 continue;
             }

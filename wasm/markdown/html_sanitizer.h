@@ -114,6 +114,9 @@ public:
     /// The URL attribute values (decoded) that the URL filter refused and that
     /// were left out of their tags, in order: the writer reports them.
     std::string dropped_urls;  ///< each followed by a NUL, which decoded text never holds (U+FFFD instead)
+    /// Where the tag of the last of them began (its '<', in the raw HTML fed):
+    /// a tag can begin in an earlier feed() than the one that ends it.
+    const char* dropped_at = nullptr;
 
 private:
     enum class State : unsigned char {
@@ -159,6 +162,7 @@ private:
     std::uint32_t attributes_present_ = 0;  // bit per allow-listed attribute
     unsigned char attribute_order_[kAttributeCount];
     std::size_t attribute_count_ = 0;
+    const char* tag_at_ = nullptr;      // the '<' of the tag being tokenized
     std::string attribute_values_[kAttributeCount];  // raw values, references not decoded
     // Dropped content.
     int raw_text_element_ = -1;         // e.g. script while dropping its content

@@ -130,10 +130,9 @@ public:
         // Spans md4c left open (it should leave none; after an out-of-memory
         // abort it can) are closed, so the HTML is always well nested.
         close_spans_from(0);
-        if (!options_.unsafe_raw_html) {
-            sanitizer_.finish(out_);
-            warn_dropped_html_urls(body.data() + body.size());
-        }
+        // (Its URL warnings were given as each piece of raw HTML was fed: it
+        // writes no start tag here.)
+        if (!options_.unsafe_raw_html) sanitizer_.finish(out_);
         result_.words = words_.words();
         return status;
     }
@@ -437,7 +436,7 @@ private:
                     write_text(s);  // alt text is plain text: markup shows as written
                 } else {
                     sanitizer_.feed(s, out_);
-                    warn_dropped_html_urls(s.data());
+                    warn_dropped_html_urls();
                 }
                 break;
             case MD_TEXT_CODE:
@@ -483,12 +482,15 @@ private:
         add_warning(result_, line_at(at), "url_dropped", std::move(message));
     }
 
-    // The URLs the sanitizer has just left out of a tag of raw HTML, which ends
-    // in the piece of it at `at` (md4c hands raw HTML over line by line).
-    void warn_dropped_html_urls(const char* at) {
+    // The URLs the sanitizer has just left out of tags of raw HTML, all in
+    // the last piece of it md4c handed over (it does so line by line), with the
+    // line where the last such tag begins: a tag written over several lines
+    // gets its first line. (Two such tags ending in one piece, the first begun
+    // on an earlier line, would both get the piece's line.)
+    void warn_dropped_html_urls() {
         for (std::string_view urls = sanitizer_.dropped_urls; !urls.empty();) {
             const std::size_t end = urls.find('\0');
-            warn_dropped_url(urls.substr(0, end), at);
+            warn_dropped_url(urls.substr(0, end), sanitizer_.dropped_at);
             urls.remove_prefix(end + 1);
         }
         sanitizer_.dropped_urls.clear();
@@ -496,9 +498,11 @@ private:
 
     // The line (1-based, in the whole document) of position `at` of the body,
     // 0 outside it. Counts on from the position asked for before, so all
-    // warnings cost one pass: they come in document order, but for raw HTML in
-    // the text of a link whose own URL was dropped, reported after the link;
-    // that one gets 0 too (unknown) rather than a recount. LF, CRLF, CR end a line.
+    // warnings cost one pass. They come in document order, but for a reference
+    // link (its URL is written in its definition, often at the end of the
+    // article) and raw HTML inside a link's text (reported after the link):
+    // a position before the last one counted gets 0 (unknown) rather than a
+    // recount, which would make the counting quadratic. LF, CRLF, CR end a line.
     std::size_t line_at(const char* at) {
         if (at < line_from_ || at > body_.data() + body_.size()) return 0;
         for (; line_from_ < at; ++line_from_) {
