@@ -226,7 +226,7 @@ function(br_wasm_module target output exports link_opt reoptimize)
             ${br_metadce_features} -o "$<TARGET_FILE:${target}>.metadce"
     COMMAND "${CMAKE_COMMAND}" -E rename "$<TARGET_FILE:${target}>.metadce" "$<TARGET_FILE:${target}>"
     ${reoptimize_command}
-    COMMENT "Removing the exports the loader does not use from ${output}.wasm (wasm-metadce)"
+    COMMENT "Removing the exports the loader does not use from ${output}.wasm (wasm-metadce, for the engine wasm-opt)"
     VERBATIM)
 endfunction()
 

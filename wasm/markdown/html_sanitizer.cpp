@@ -725,9 +725,9 @@ bool HtmlSanitizer::heading_open() const noexcept {
 void HtmlSanitizer::begin_scope(OutputBuffer& out) {
     // A Markdown block or span inside a raw table, outside its cells, would be
     // foster-parented as a raw element would (kTableMode): the table parts
-    // are closed first, so the engine's own markup follows the table (kTableMode).
-    // (Such a part is always of the current scope: the last begin_scope closed
-    // those of the scopes around it.)
+    // are closed first, so the engine's own markup follows the table. (Such a
+    // part is always of the current scope: the last begin_scope closed those
+    // of the scopes around it.)
     while (in_table_mode()) close_to(open_elements_.back(), out);
     // Most blocks and spans hold no raw HTML: then the floor stays and only a
     // count says how many scopes share it.

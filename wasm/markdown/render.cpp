@@ -512,7 +512,7 @@ private:
     }
 
 public:
-    __attribute__((noinline)) static void add_warning(RenderResult& result, std::size_t line, std::string code, std::string message) {
+    static void add_warning(RenderResult& result, std::size_t line, std::string code, std::string message) {
         if (result.warnings.size() < kMaxWarnings) {
             result.warnings.push_back({line, std::move(code), std::move(message)});
         } else if (result.warnings.size() == kMaxWarnings) {

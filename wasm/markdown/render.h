@@ -64,8 +64,10 @@ struct TocEntry {
 };
 
 /// line (0 when unknown), code (e.g. "front_matter_syntax", "url_dropped"), message.
-/// A url_dropped warning has the line of the URL; 0 for a Markdown destination
-/// with an escape or a character reference, which md4c decodes into a copy.
+/// A url_dropped warning has the line of the URL (of its tag, in raw HTML); 0
+/// for a Markdown destination with an escape or a character reference, which
+/// md4c decodes into a copy, and for a URL that lies before one reported
+/// earlier (between a reference link and its later definition).
 using RenderWarning = Warning;
 
 struct RenderResult {

@@ -46,7 +46,8 @@ export interface TocEntry { level: number; id: string; text: string }
 /**
  * A problem the site owner should fix; the article still renders. `line` is 1-based in the whole
  * document (front matter included), null when unknown (a url_dropped warning for a Markdown
- * destination written with an escape or a character reference). Codes: front_matter_unclosed,
+ * destination written with an escape or a character reference, or for a URL between a reference
+ * link and its definition further down). Codes: front_matter_unclosed,
  * front_matter_syntax, front_matter_unsupported, front_matter_duplicate_key, url_dropped,
  * warnings_truncated (after 100).
  */
