@@ -40,6 +40,7 @@ const MOUNTS = [
   ['/node_modules/md4w/js/', join(root, 'node_modules/md4w/js')],
   ['/node_modules/markdown-wasm/dist/', join(root, 'node_modules/markdown-wasm/dist')],
   ['/bench/', join(root, 'bench')],
+  ['/build/wasm/', join(root, 'build/wasm')], // md4c-html-stock.wasm (bench/md4c-html-engine.mjs)
 ];
 
 async function bundleJsEngines() {

@@ -21,12 +21,13 @@
 // bench/measure.mjs, shared with bench/browser.mjs (the same engines in Chromium).
 
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchInputs } from './corpus.mjs';
+import { MD4C_HTML_HOW, md4cHtmlRenderer } from './md4c-html-engine.mjs';
 import { checksum, configFromEnv, fmtBytes, measureInput, printTable, goalRatios, goalLine, GOAL_RATIO } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
@@ -82,6 +83,14 @@ async function loadEngines() {
       how: `md4w 0.2.7 mdToHtml(md) with md4w-${mode}.wasm, default parse flags (returns a string)`,
       render: (md) => mod.mdToHtml(md),
     });
+  }
+
+  // md4c + md4c-html as released: what md4c's own renderer gives in the same setup.
+  const stockWasm = new URL('../build/wasm/md4c-html-stock.wasm', import.meta.url);
+  if (existsSync(stockWasm)) {
+    engines.push({ name: 'md4c-html', how: MD4C_HTML_HOW, render: await md4cHtmlRenderer(await WebAssembly.compile(readFileSync(stockWasm))) });
+  } else {
+    console.error('md4c-html: build/wasm/md4c-html-stock.wasm is not built (npm run bench builds it); left out');
   }
 
   const mdw = require('markdown-wasm'); // dist/markdown.node.js (CJS, wasm embedded)

@@ -10,9 +10,10 @@ if [[ ! -f build/wasm/CMakeCache.txt ]]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
 fi
 cmake --build build/wasm -j"$JOBS"
-# --bench: also the benchmark-only module (md4c with empty callbacks, bench/ceiling.mjs).
+# --bench: also the benchmark-only modules of bench/ceiling.mjs (md4c with empty
+# callbacks; md4c + md4c-html as released).
 if [[ "${1:-}" == "--bench" ]]; then
-  cmake --build build/wasm -j"$JOBS" --target md4c_ceiling
+  cmake --build build/wasm -j"$JOBS" --target md4c_ceiling md4c_html_stock
 fi
 
 mkdir -p dist

@@ -1,0 +1,39 @@
+// md4c 0.4.8 + md4c-html as released, built for speed (bench/md4c_html.c, target
+// md4c_html_stock, built by `npm run bench`): the "careful Emscripten build of md4c +
+// md4c-html" that issue 2's speed goal is set against. Its loader is as small as ours
+// can be: the input is encoded straight into WASM memory (encodeInto), the output
+// decoded with one TextDecoder call. Used by ceiling.mjs, throughput.mjs and, in the
+// page, browser-engines.mjs.
+
+export const MD4C_HTML_HOW =
+  'md4c 0.4.8 + md4c-html as released (no rewrites), -O3 LTO bulk-memory, GFM flags, minimal loader (bench/md4c_html.c)';
+
+/**
+ * @param {WebAssembly.Module} module the compiled build/wasm/md4c-html-stock.wasm
+ * @returns {Promise<(markdown: string) => string>}
+ */
+export async function md4cHtmlRenderer(module) {
+  const instance = await WebAssembly.instantiate(module, {
+    env: { emscripten_notify_memory_growth() {} },
+    // The libc that Emscripten links brings these along; rendering never calls them.
+    wasi_snapshot_preview1: {
+      proc_exit() { throw new Error('md4c-html module exited'); },
+      fd_write: () => 52, fd_close: () => 52, fd_seek: () => 52, // ENOSYS
+    },
+  });
+  const e = instance.exports;
+  e._initialize?.();
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const render = (markdown) => {
+    const capacity = markdown.length * 3;
+    const at = e.md4c_html_input(capacity);
+    const { written } = encoder.encodeInto(markdown, new Uint8Array(e.memory.buffer, at, capacity));
+    const size = e.md4c_html_render(written);
+    return decoder.decode(new Uint8Array(e.memory.buffer, e.md4c_html_output(), size));
+  };
+  // A wrong or stale module must not be timed: check one render.
+  const probe = render('*a* <b>');
+  if (probe !== '<p><em>a</em> <b></p>\n') throw new Error(`md4c-html module: unexpected output ${JSON.stringify(probe)}`);
+  return render;
+}
