@@ -11,6 +11,8 @@
 
 # ---- exports: wasm/exports.txt, in sections ([shared], then one per module).
 file(STRINGS "${PROJECT_SOURCE_DIR}/wasm/exports.txt" br_export_file_lines)
+# Read at configure time: an edit must configure again, or the modules keep the old list.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/wasm/exports.txt")
 set(br_section "")
 set(br_exports_shared "")
 set(br_exports_markdown "")
