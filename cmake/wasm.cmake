@@ -260,5 +260,5 @@ target_include_directories(md4c_html_stock PRIVATE "${MD4C_SOURCE_DIR}")
 set_target_properties(md4c_html_stock PROPERTIES OUTPUT_NAME "md4c-html-stock" SUFFIX ".wasm")
 target_compile_options(md4c_html_stock PRIVATE -O3 -flto -mbulk-memory -msign-ext -w)
 target_link_options(md4c_html_stock PRIVATE -O3 -flto -mbulk-memory -msign-ext --no-entry -sSTANDALONE_WASM=1
-  -sEXPORTED_FUNCTIONS=_md4c_html_input,_md4c_html_render,_md4c_html_output -sFILESYSTEM=0
+  -sEXPORTED_FUNCTIONS=_md4c_html_input,_md4c_html_render,_md4c_html_output,_md4c_html_piece_end -sFILESYSTEM=0
   -sALLOW_MEMORY_GROWTH=1 -sERROR_ON_UNDEFINED_SYMBOLS=1)

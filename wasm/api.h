@@ -15,7 +15,7 @@
  *  - Strings cross as UTF-8 pointer + length, never NUL-terminated. Input is
  *    written by JS into the buffer br_input_buffer() returns.
  *  - Output stays in buffers the C++ side owns, read with br_output_data() and
- *    br_output_size(); it is valid until the next call of any br_* function, so
+ *    br_output_end(); it is valid until the next call of any br_* function, so
  *    JS decodes it at once.
  *  - No C++ exception and no C++ object crosses the boundary. Functions return a
  *    status (BR_OK or a negative BR_ERROR_*); details are data in the JSON output.
@@ -36,14 +36,14 @@ extern "C" {
 #endif
 
 /* ABI version: bumped on any incompatible change of this header. */
-#define BR_ABI_VERSION 1
+#define BR_ABI_VERSION 2
 
 /* ---- status codes --------------------------------------------------------- */
 #define BR_OK 0
 #define BR_ERROR_OUT_OF_MEMORY (-1)   /* md4c or the writer could not allocate */
 #define BR_ERROR_BAD_REQUEST (-2)     /* malformed JSON or argument; BR_OUTPUT_JSON holds {"error":{code,message}} */
 
-/* ---- output parts, for br_output_data / br_output_size -------------------- */
+/* ---- output parts, for br_output_data / br_output_end --------------------- */
 #define BR_OUTPUT_HTML 0   /* the HTML of the last br_render_markdown (empty in blog-reader-comments.wasm) */
 #define BR_OUTPUT_JSON 1   /* the JSON of the last call (metadata, validation result, messages) */
 
@@ -71,9 +71,19 @@ BR_API int br_abi_version(void);
  * memory views afterwards. Returns NULL when memory is exhausted. */
 BR_API char* br_input_buffer(size_t size);
 
-/* Start and size of an output part (BR_OUTPUT_*) of the last call. */
+/* Start of an output part (BR_OUTPUT_*) of the last call. */
 BR_API const char* br_output_data(int part);
-BR_API size_t br_output_size(int part);
+
+/* With gap 0: the size of an output part (BR_OUTPUT_*) of the last call, in
+ * bytes. Otherwise where to end the piece of it that starts at byte `start`
+ * (at most the size), for a TextDecoder to decode piece by piece: just after
+ * the first run of non-ASCII bytes from `start` that no other non-ASCII byte
+ * follows within `gap` bytes, or at the part's end. Decoding such pieces one
+ * by one gives the same string as decoding the whole part (a piece never ends
+ * inside a character: an ASCII byte or the end follows it), and in Node it is
+ * faster: V8's decoder runs its fast ASCII loop only up to the first non-ASCII
+ * byte it is given, and decodes the rest character by character. */
+BR_API size_t br_output_end(int part, size_t start, size_t gap);
 
 /* ---- blog-reader.wasm ------------------------------------------------------ */
 

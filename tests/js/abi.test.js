@@ -68,3 +68,54 @@ test('JS status codes equal BR_OK / BR_ERROR_* in api.h', () => {
   assert.equal(headerDefines('BR_ERROR_').BAD_REQUEST, STATUS.ERROR_BAD_REQUEST);
   assert.equal(Number(header.match(/#define BR_ABI_VERSION (\d+)/)[1]), ABI_VERSION);
 });
+
+// br_output_end, driven directly: the pieces the loader decodes in Node.
+test('br_output_end: pieces end after a non-ASCII run, never inside a character, and decode to the whole part', async () => {
+  const { instance } = await WebAssembly.instantiate(await readFile(new URL('dist/blog-reader.wasm', root)), {
+    env: { emscripten_notify_memory_growth() {} },
+    wasi_snapshot_preview1: { proc_exit(code) { throw new Error(`exit ${code}`); } },
+  });
+  const e = instance.exports;
+  e._initialize?.();
+  // Characters of 2, 3 and 4 bytes, alone and in runs, at gaps around the ones tried below.
+  const markdown = [
+    '# Kop ñ €',
+    `é${'a'.repeat(300)}€€ x 😀${'b'.repeat(10)}ü${'c'.repeat(256)}ß${'d'.repeat(257)}\u{10FFFF}`,
+    `${'e'.repeat(5)}ÿ${'f'.repeat(3)}日本${'g'.repeat(4)}`,
+    'plain ASCII only',
+    'ending on a character: 😀',
+  ].join('\n\n');
+  const input = new TextEncoder().encode(markdown);
+  const at = e.br_input_buffer(input.length);
+  new Uint8Array(e.memory.buffer).set(input, at);
+  assert.equal(e.br_render_markdown(at, input.length, 0, 0b1111110, 0, 0, 0), STATUS.OK);
+  const decoder = new TextDecoder();
+  for (const part of [0, 1]) {  // BR_OUTPUT_HTML, BR_OUTPUT_JSON
+    const size = e.br_output_end(part, 0, 0);
+    const bytes = new Uint8Array(e.memory.buffer, e.br_output_data(part), size).slice();
+    assert.ok(size > 100 && bytes.some((b) => b >= 0x80), 'the part has non-ASCII text');
+    const nextNonAscii = (from) => { let i = from; while (i < size && bytes[i] < 0x80) i++; return i; };
+    for (const start of [0, 1, size - 1, size]) assert.equal(e.br_output_end(part, start, 0), size, 'gap 0: the size');
+    for (const gap of [1, 3, 4, 5, 256, 257, 100000]) {
+      let text = '';
+      let pieces = 0;
+      for (let start = 0, end; start < size; start = end, pieces++) {
+        end = e.br_output_end(part, start, gap);
+        assert.ok(end > start && end <= size, `gap ${gap}: piece [${start}, ${end}) of ${size}`);
+        if (end < size) {
+          assert.ok(bytes[end - 1] >= 0x80 && bytes[end] < 0x80, `gap ${gap}: ends after a non-ASCII byte, before an ASCII one (${end})`);
+          assert.ok(nextNonAscii(end) - end > gap, `gap ${gap}: no non-ASCII byte within the gap after ${end}`);
+        }
+        // Within the piece, from its first non-ASCII byte, no ASCII run longer than the gap.
+        for (let i = nextNonAscii(start), run = 0; i < end; i++) {
+          run = bytes[i] < 0x80 ? run + 1 : 0;
+          assert.ok(run <= gap || nextNonAscii(i) >= end, `gap ${gap}: piece [${start}, ${end}) goes on ${run} bytes past a run`);
+        }
+        text += decoder.decode(bytes.subarray(start, end));
+      }
+      assert.equal(text, decoder.decode(bytes), `gap ${gap}: the pieces decode to the whole`);
+      if (gap === 1 && part === 0) assert.ok(pieces >= 8, `gap 1 cuts after every cluster (${pieces} pieces)`);
+      if (gap === 100000) assert.equal(pieces, 1);
+    }
+  }
+});

@@ -22,4 +22,4 @@ export const STATUS = Object.freeze({
 });
 
 /** BR_ABI_VERSION of the engine this JS was written for. */
-export const ABI_VERSION = 1;
+export const ABI_VERSION = 2;
