@@ -50,7 +50,7 @@ const scratch = new Uint8Array(markdown.length * 3);
 const pieces = [];
 for (let start = 0, i = 0, end = 0; start < htmlBytes.length; start = end) {
   for (end = 0, i = start; i < htmlBytes.length && (end === 0 || i - end <= 256); i++) if (htmlBytes[i] >= 0x80) end = i + 1;
-  if (i >= htmlBytes.length) end = htmlBytes.length;
+  if (end === 0 || i - end <= 256) end = htmlBytes.length;
   pieces.push(htmlBytes.subarray(start, end));
 }
 

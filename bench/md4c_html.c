@@ -60,5 +60,5 @@ __attribute__((used)) size_t md4c_html_piece_end(size_t start, size_t gap) {
         if (i + 4 <= output_size && (memcpy(&bytes, output + i, 4), (bytes & 0x80808080u) == 0)) i += 4;
         else if ((unsigned char)output[i++] >= 0x80) end = i;
     }
-    return i < output_size ? end : output_size;
+    return end != 0 && i - end > gap ? end : output_size;
 }

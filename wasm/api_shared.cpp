@@ -63,7 +63,7 @@ size_t br_output_end(int part, size_t start, size_t gap) {
             end = i;
         }
     }
-    return i < size ? end : size;
+    return end != 0 && i - end > gap ? end : size;  // the gap found, or the part ends first
 }
 
 }  // extern "C"

@@ -106,10 +106,11 @@ test('br_output_end: pieces end after a non-ASCII run, never inside a character,
           assert.ok(bytes[end - 1] >= 0x80 && bytes[end] < 0x80, `gap ${gap}: ends after a non-ASCII byte, before an ASCII one (${end})`);
           assert.ok(nextNonAscii(end) - end > gap, `gap ${gap}: no non-ASCII byte within the gap after ${end}`);
         }
-        // Within the piece, from its first non-ASCII byte, no ASCII run longer than the gap.
+        // Within the piece, from its first non-ASCII byte, no ASCII run longer than
+        // the gap: not between two runs, and not at the part's end either.
         for (let i = nextNonAscii(start), run = 0; i < end; i++) {
           run = bytes[i] < 0x80 ? run + 1 : 0;
-          assert.ok(run <= gap || nextNonAscii(i) >= end, `gap ${gap}: piece [${start}, ${end}) goes on ${run} bytes past a run`);
+          assert.ok(run <= gap || (end < size && nextNonAscii(i) >= end), `gap ${gap}: piece [${start}, ${end}) goes on ${run} bytes past a run`);
         }
         text += decoder.decode(bytes.subarray(start, end));
       }
@@ -118,4 +119,15 @@ test('br_output_end: pieces end after a non-ASCII run, never inside a character,
       if (gap === 100000) assert.equal(pieces, 1);
     }
   }
+  // The last run is cut off from more than the gap of ASCII after it also when
+  // the four-byte steps land on the part's end (found by review): "<p>é" + 255
+  // letters + "</p>\n" is 265 bytes, 260 of them after the é.
+  const short = new TextEncoder().encode(`é${'a'.repeat(255)}`);
+  const shortAt = e.br_input_buffer(short.length);
+  new Uint8Array(e.memory.buffer).set(short, shortAt);
+  assert.equal(e.br_render_markdown(shortAt, short.length, 0, 0, 0, 0, 0), STATUS.OK);
+  assert.equal(e.br_output_end(0, 0, 0), 265);
+  assert.equal(e.br_output_end(0, 0, 256), 5);
+  assert.equal(e.br_output_end(0, 0, 260), 265);
+  assert.equal(e.br_output_end(0, 5, 256), 265);
 });

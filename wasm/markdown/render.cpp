@@ -1,6 +1,7 @@
 #include "markdown/render.h"
 
 #include <cstring>
+#include <iterator>
 
 #include <md4c.h>
 
@@ -240,13 +241,16 @@ private:
     static constexpr std::string_view kBlockStarts[] = {
         "", "<blockquote>\n", "<ul>\n", "", "", "<hr>\n", "", "", "", "<p>", "<table>\n", "<thead>\n", "<tbody>\n", "<tr>\n",
     };
-    static_assert(MD_BLOCK_TR == 13 && MD_BLOCK_TH == 14, "kBlockStarts ends where enter_block's own cases begin");
+    static_assert(std::size(kBlockStarts) == MD_BLOCK_TH, "kBlockStarts ends where enter_block's own cases begin");
     static constexpr std::string_view kBlockEnds[] = {
         "", "</blockquote>\n", "</ul>\n", "</ol>\n", "</li>\n", "", "", "</code></pre>\n", "",
         "</p>\n", "</table>\n", "</thead>\n", "</tbody>\n", "</tr>\n", "</th>\n", "</td>\n",
     };
+    // md4c 0.4.8's 16 block types, in its order (the tarball is pinned by SHA-256;
+    // another md4c must be checked against these two tables).
     static_assert(MD_BLOCK_DOC == 0 && MD_BLOCK_QUOTE == 1 && MD_BLOCK_HR == 5 && MD_BLOCK_H == 6 && MD_BLOCK_CODE == 7 &&
-                  MD_BLOCK_HTML == 8 && MD_BLOCK_P == 9 && MD_BLOCK_TD == 15, "kBlockEnds follows md4c's MD_BLOCKTYPE");
+                  MD_BLOCK_HTML == 8 && MD_BLOCK_P == 9 && MD_BLOCK_TR == 13 && MD_BLOCK_TD == 15 &&
+                  std::size(kBlockEnds) == MD_BLOCK_TD + 1, "kBlockEnds follows md4c's MD_BLOCKTYPE");
 
     // The id can only be known once the heading's text is complete, so it is
     // inserted into the opening tag afterwards. The tag is the last thing opened,

@@ -174,9 +174,12 @@ const OUTPUT_JSON = 1;
 // In Node, V8's TextDecoder runs its fast ASCII loop only up to the first
 // non-ASCII byte it is given and decodes the rest character by character, so
 // there the output is decoded in pieces that end after a cluster of non-ASCII
-// characters (br_output_end in wasm/api.h): blog-200k renders in 0.90x the
-// time, a 5 KB post in 0.88x. Blink's decoder has no such cliff and pays more
-// per call, so a browser decodes a part in one call (gap 0: no pieces).
+// characters (br_output_end in wasm/api.h): blog-200k renders in 0.92x the
+// time, a 5 KB post in 0.87x. Blink's decoder has no such cliff and pays more
+// per call, so a browser decodes a part in one call (gap 0: no pieces). Either
+// way gives the same string; only the speed differs where the test guesses
+// wrong (an Electron renderer with Node integration has Blink's decoder; Deno
+// and Bun, which also set process.versions.node, were not measured).
 const DECODE_GAP = typeof process == 'object' && process.versions?.node ? 256 : 0;
 
 function readOutput(e, part) {
