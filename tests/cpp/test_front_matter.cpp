@@ -131,6 +131,10 @@ TEST_CASE("front matter: scalars", "[front_matter]") {
         CHECK(field("v: \"say \\\"hi\\\"\\n\\tnow\"") == "say \"hi\"\n\tnow");
         CHECK(field("v: \"\\u00e9\\x41\\U0001F389\"") == "\xC3\xA9" "A\xF0\x9F\x8E\x89");
         CHECK(field("v: \"\\ud800\"") == "\xEF\xBF\xBD");  // a lone surrogate cannot be UTF-8
+        // Every single-character escape of YAML's double-quoted style (\0 as
+        // U+FFFD, as NUL is everywhere in the input).
+        CHECK(field("v: \"\\0\\a\\b\\t\\\t\\n\\v\\f\\r\\e\\ \\\"\\/\\\\\\N\\_\\L\\P\"") ==
+              "\xEF\xBF\xBD" "\a\b\t\t\n\v\f\r\x1B" " \"/\\" "\xC2\x85" "\xC2\xA0" "\xE2\x80\xA8" "\xE2\x80\xA9");
         CHECK(field("v: 'it''s # not a comment'") == "it's # not a comment");
         CHECK(field("v: \"a\" # comment") == "a");
         CHECK(field("v: ''") == "");
@@ -414,7 +418,7 @@ TEST_CASE("front matter: broken blocks", "[front_matter]") {
     SECTION("syntax errors in values") {
         const char* lines[] = {
             "v: [a, b",  "v: [a,, b]",  "v: ['a' b]", "v: \"a\" b",   "v: \"bad \\q escape\"",
-            "v: @x",     "v: - item",   "v: \"\\u12\"",
+            "v: @x",     "v: - item",   "v: \"\\u12\"", "v: \"\\\xC3\xA9\"",  // the last: a backslash before "é"
         };
         for (const char* line : lines) {
             const FrontMatter fm = parse_front_matter(std::string("---\n") + line + "\nok: 1\n---\n");

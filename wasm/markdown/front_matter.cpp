@@ -1,5 +1,6 @@
 #include "markdown/front_matter.h"
 
+#include <cstring>
 #include <iterator>
 #include <utility>
 #include <vector>
@@ -292,27 +293,19 @@ private:
         if (pos_ + 1 >= s_.size()) return fail(kSyntax, "unterminated quoted string (a quoted value must end on the same line)");
         const char e = s_[pos_ + 1];
         pos_ += 2;
+        // The single-character escapes and what they stand for, by position.
+        static constexpr char kNames[] = "0abt\tnvfre \"/\\N_LP";
+        static constexpr char16_t kValues[] = {0xFFFD, 0x07, 0x08, 0x09, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B,
+                                               ' ',    '"',  '/',  '\\', 0x85, 0xA0, 0x2028, 0x2029};
+        static_assert(std::size(kNames) - 1 == std::size(kValues), "one value per escape");
         char32_t cp;
-        switch (e) {
-            case '0': cp = utf8::kReplacementCharacter; break;
-            case 'a': cp = 0x07; break;
-            case 'b': cp = 0x08; break;
-            case 't': case '\t': cp = 0x09; break;
-            case 'n': cp = 0x0A; break;
-            case 'v': cp = 0x0B; break;
-            case 'f': cp = 0x0C; break;
-            case 'r': cp = 0x0D; break;
-            case 'e': cp = 0x1B; break;
-            case ' ': case '"': case '/': case '\\': cp = static_cast<unsigned char>(e); break;
-            case 'N': cp = 0x85; break;
-            case '_': cp = 0xA0; break;
-            case 'L': cp = 0x2028; break;
-            case 'P': cp = 0x2029; break;
-            case 'x': case 'u': case 'U':
-                if (!read_hex(e == 'x' ? 2 : e == 'u' ? 4 : 8, cp)) return fail(kSyntax, "bad \\x, \\u or \\U escape");
-                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || cp == 0) cp = utf8::kReplacementCharacter;
-                break;
-            default: return fail(kSyntax, "unknown escape sequence in a double-quoted string");
+        if (e == 'x' || e == 'u' || e == 'U') {
+            if (!read_hex(e == 'x' ? 2 : e == 'u' ? 4 : 8, cp)) return fail(kSyntax, "bad \\x, \\u or \\U escape");
+            if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || cp == 0) cp = utf8::kReplacementCharacter;
+        } else if (const char* found = e != '\0' ? std::strchr(kNames, e) : nullptr) {
+            cp = kValues[found - kNames];
+        } else {
+            return fail(kSyntax, "unknown escape sequence in a double-quoted string");
         }
         utf8::append(out, cp);
         return true;
