@@ -56,8 +56,8 @@ __attribute__((used)) const char* md4c_html_output(void) { return output; }
 __attribute__((used)) size_t md4c_html_piece_end(size_t start, size_t gap) {
     size_t end = 0, i = start;
     while (i < output_size && (end == 0 || i - end <= gap)) {
-        unsigned bytes;
-        if (i + 4 <= output_size && (memcpy(&bytes, output + i, 4), (bytes & 0x80808080u) == 0)) i += 4;
+        unsigned long long bytes;
+        if (i + 8 <= output_size && (memcpy(&bytes, output + i, 8), (bytes & 0x8080808080808080ull) == 0)) i += 8;
         else if ((unsigned char)output[i++] >= 0x80) end = i;
     }
     return end != 0 && i - end > gap ? end : output_size;

@@ -56,9 +56,9 @@ size_t br_output_end(int part, size_t start, size_t gap) {
     std::size_t end = 0;  // just after the last non-ASCII byte found; 0: none yet
     std::size_t i = start;
     while (i < size && (end == 0 || i - end <= gap)) {
-        std::uint32_t bytes;  // four ASCII bytes at a time
-        if (i + 4 <= size && (std::memcpy(&bytes, data + i, 4), (bytes & 0x80808080u) == 0)) {
-            i += 4;
+        std::uint64_t bytes;  // eight ASCII bytes at a time
+        if (i + 8 <= size && (std::memcpy(&bytes, data + i, 8), (bytes & 0x8080808080808080u) == 0)) {
+            i += 8;
         } else if (static_cast<unsigned char>(data[i++]) >= 0x80) {
             end = i;
         }
