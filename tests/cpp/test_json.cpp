@@ -25,6 +25,10 @@ TEST_CASE("the writer's output is valid JSON that nlohmann reads back identicall
             REQUIRE_FALSE(parsed.is_discarded());
             if (blogreader::utf8::is_valid(s)) CHECK(parsed.get<std::string>() == s);
         }
+        // The short escapes where JSON has them, \u00XX for the other controls.
+        std::string out;
+        json::append_string(out, std::string("\"\\\n\r\t\x01\x1f\0/", 9));
+        CHECK(out == "\"\\\"\\\\\\n\\r\\t\\u0001\\u001f\\u0000/\"");
     }
     SECTION("numbers") {
         const double numbers[] = {0, 1, -1, 42, 9007199254740991.0, 0.5, 3.14159, -2.5e-7, 1e20, 123456.789, 1e-300, 0.1};

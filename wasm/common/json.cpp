@@ -1,6 +1,7 @@
 #include "common/json.h"
 
 #include <cmath>
+#include <cstring>
 
 #include "common/ascii.h"
 #include "common/utf8.h"
@@ -342,16 +343,16 @@ void append_string(std::string& out, std::string_view s) {
             continue;
         }
         out.append(s.data() + run, i - run);
-        switch (c) {
-            case '"': out.append("\\\""); break;
-            case '\\': out.append("\\\\"); break;
-            case '\n': out.append("\\n"); break;
-            case '\r': out.append("\\r"); break;
-            case '\t': out.append("\\t"); break;
-            default:
-                out.append("\\u00");
-                out.push_back(kHex[c >> 4]);
-                out.push_back(kHex[c & 15]);
+        // The characters with a short escape, and the letter that names each.
+        static constexpr char kShort[] = "\"\\\n\r\t";
+        static constexpr char kShortNames[] = "\"\\nrt";
+        out.push_back('\\');
+        if (const char* found = c != 0 ? std::strchr(kShort, c) : nullptr) {
+            out.push_back(kShortNames[found - kShort]);
+        } else {
+            out.append("u00");
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
         }
         run = ++i;
     }
