@@ -80,6 +80,10 @@ TEST_CASE("basic CommonMark blocks and spans", "[render]") {
     CHECK(html("---") == "<hr>\n");
     CHECK(html("a  \nb") == "<p>a<br>\nb</p>\n");
     CHECK(html("`a<b`") == "<p><code>a&lt;b</code></p>\n");
+    // What a browser shows for the same references in HTML: "&#150;" is an en
+    // dash (old posts pasted from Windows have them), not the control U+0096.
+    CHECK(html("1990 &#150; 2000 &#128;5") == "<p>1990 \xE2\x80\x93 2000 \xE2\x82\xAC" "5</p>\n");
+    CHECK(html("[a](/x&#150;y)") == "<p><a href=\"/x%E2%80%93y\">a</a></p>\n");
 }
 
 TEST_CASE("GFM extensions: tables with alignment, strikethrough, task lists, autolinks", "[render][gfm]") {

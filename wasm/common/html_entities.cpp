@@ -85,6 +85,15 @@ constexpr std::size_t kMaxNameLength = 32;
 // HTML: NUL, surrogates and out-of-range values become U+FFFD. Returns the
 // number of UTF-8 bytes written.
 std::size_t encode_code_point_reference(std::uint32_t value, char (&out)[8]) {
+    // The HTML tokenizer reads &#128;-&#159; as Windows-1252 ("&#150;" is an
+    // en dash): raw HTML gets that (found by review: it gave C1 controls), and
+    // so does Markdown text, where CommonMark's letter would give U+0096, a
+    // control character no reader sees, for what the author wrote as a dash.
+    static constexpr std::uint16_t kWindows1252[32] = {
+        0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+    if (value >= 0x80 && value <= 0x9F) value = kWindows1252[value - 0x80];
     if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) value = 0xFFFD;
     return utf8::encode(static_cast<char32_t>(value), out);
 }
@@ -193,13 +202,6 @@ std::size_t read_reference(std::string_view raw, std::size_t amp, ReferenceConte
     expansion = {};
     std::uint32_t value = 0;
     if (const std::size_t used = parse_numeric(rest, value)) {
-        // The HTML tokenizer reads &#128;-&#159; as Windows-1252 ("&#150;" is an
-        // en dash), so raw HTML gets that too (found by review: it gave C1 controls).
-        static constexpr std::uint16_t kWindows1252[32] = {
-            0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-            0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-            0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-        if (value >= 0x80 && value <= 0x9F) value = kWindows1252[value - 0x80];
         expansion = std::string_view(decoded, encode_code_point_reference(value, decoded));
         return 1 + used + (used < rest.size() && rest[used] == ';');
     }

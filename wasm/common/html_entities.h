@@ -37,8 +37,10 @@ std::size_t legacy_prefix_length(std::string_view s) noexcept;
 
 /// Decodes one entity reference as md4c reports it ("&amp;", "&#123;", "&#x1F600;")
 /// and appends the result. Numeric references follow the HTML rules: 0, surrogates
-/// and values above U+10FFFF become U+FFFD. Returns false for a name the table
-/// lacks (nothing is appended).
+/// and values above U+10FFFF become U+FFFD, and &#128;-&#159; are read as
+/// Windows-1252, as browsers read them ("&#150;" is an en dash, "&#128;" the euro
+/// sign; the five values Windows-1252 leaves unassigned stay as they are).
+/// Returns false for a name the table lacks (nothing is appended).
 bool append_decoded_entity(std::string& out, std::string_view entity);
 
 /// For an md4c entity reference that append_decoded_entity() could not decode:
