@@ -2,7 +2,7 @@
 // and measures them with bench/measure.mjs, the method bench/throughput.mjs
 // uses in Node. The engines are the same builds with the same options as in
 // bench/throughput.mjs; every one returns a JS string.
-import { md4cHtmlRenderer, MD4C_HTML_HOW } from './md4c-html-engine.mjs';
+import { md4cHtmlModule, MD4C_HTML_HOW } from './md4c-html-engine.mjs';
 import { measureInput } from './measure.mjs';
 
 /** @type {{ name: string, how: string, render: (md: string) => string }[]} */
@@ -26,11 +26,11 @@ export async function loadEngines(distUrl, only) {
     md4w.initWasm(await WebAssembly.compileStreaming(fetch(`/node_modules/md4w/js/md4w-${mode}.wasm`)));
     engines.push({ name: `md4w-${mode}`, how: `md4w 0.2.7 mdToHtml(md) with md4w-${mode}.wasm`, render: (md) => md4w.mdToHtml(md) });
   }
-  // md4c + md4c-html as released (bench/md4c_html.c), served by bench/browser.mjs;
+  // md4c + md4c-html as released (bench/md4c_html.cpp), served by bench/browser.mjs;
   // left out when not built (bash scripts/build.sh --bench builds it).
   const stock = await fetch('/build/wasm/md4c-html-stock.wasm');
   if (stock.ok) {
-    engines.push({ name: 'md4c-html', how: MD4C_HTML_HOW, render: await md4cHtmlRenderer(await WebAssembly.compileStreaming(stock)) });
+    engines.push({ name: 'md4c-html', how: MD4C_HTML_HOW, render: (await md4cHtmlModule(await WebAssembly.compileStreaming(stock))).render });
   }
   // markdown-wasm fetches "markdown.wasm" next to the page; the server maps that.
   const mdw = await import('/node_modules/markdown-wasm/dist/markdown.es.js');

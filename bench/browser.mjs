@@ -41,6 +41,7 @@ const MOUNTS = [
   ['/node_modules/markdown-wasm/dist/', join(root, 'node_modules/markdown-wasm/dist')],
   ['/bench/', join(root, 'bench')],
   ['/build/wasm/', join(root, 'build/wasm')], // md4c-html-stock.wasm (bench/md4c-html-engine.mjs)
+  ['/web/src/', join(root, 'web/src')], // the loader's DECODE_GAP, which md4c-html-engine.mjs imports
 ];
 
 async function bundleJsEngines() {

@@ -27,7 +27,7 @@ import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchInputs } from './corpus.mjs';
-import { MD4C_HTML_HOW, md4cHtmlRenderer } from './md4c-html-engine.mjs';
+import { MD4C_HTML_HOW, md4cHtmlModule } from './md4c-html-engine.mjs';
 import { checksum, configFromEnv, fmtBytes, measureInput, printTable, goalRatios, goalLine, GOAL_RATIO } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
@@ -88,7 +88,7 @@ async function loadEngines() {
   // md4c + md4c-html as released: what md4c's own renderer gives in the same setup.
   const stockWasm = new URL('../build/wasm/md4c-html-stock.wasm', import.meta.url);
   if (existsSync(stockWasm)) {
-    engines.push({ name: 'md4c-html', how: MD4C_HTML_HOW, render: await md4cHtmlRenderer(await WebAssembly.compile(readFileSync(stockWasm))) });
+    engines.push({ name: 'md4c-html', how: MD4C_HTML_HOW, render: (await md4cHtmlModule(await WebAssembly.compile(readFileSync(stockWasm)))).render });
   } else {
     console.error('md4c-html: build/wasm/md4c-html-stock.wasm is not built (npm run bench builds it); left out');
   }

@@ -3,10 +3,10 @@
 #include "api.h"
 #include "api_internal.h"
 
-#include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <string>
+
+#include "common/utf8.h"
 
 namespace {
 
@@ -50,20 +50,8 @@ char* br_input_buffer(size_t size) {
 const char* br_output_data(int part) { return part == BR_OUTPUT_HTML ? g_html : g_json.data(); }
 
 size_t br_output_end(int part, size_t start, size_t gap) {
-    const char* const data = br_output_data(part);
     const std::size_t size = part == BR_OUTPUT_HTML ? g_html_size : g_json.size();
-    if (gap == 0) return size;
-    std::size_t end = 0;  // just after the last non-ASCII byte found; 0: none yet
-    std::size_t i = start;
-    while (i < size && (end == 0 || i - end <= gap)) {
-        std::uint64_t bytes;  // eight ASCII bytes at a time
-        if (i + 8 <= size && (std::memcpy(&bytes, data + i, 8), (bytes & 0x8080808080808080u) == 0)) {
-            i += 8;
-        } else if (static_cast<unsigned char>(data[i++]) >= 0x80) {
-            end = i;
-        }
-    }
-    return end != 0 && i - end > gap ? end : size;  // the gap found, or the part ends first
+    return blogreader::utf8::decode_piece_end(br_output_data(part), size, start, gap);
 }
 
 }  // extern "C"

@@ -49,4 +49,28 @@ std::size_t repair(std::string_view text, std::string& out, bool replace_nul = t
 /// Number of code points in well-formed text (invalid sequences count one each).
 std::size_t count_code_points(std::string_view text) noexcept;
 
+/// Where a TextDecoder's piece of [data, data + size) that starts at `start`
+/// should end, for output decoded piece by piece (br_output_end in wasm/api.h
+/// says why): just after the first run of non-ASCII bytes from `start` that no
+/// other non-ASCII byte follows within `gap` bytes, or `size`; with gap 0
+/// always `size`. A piece never ends inside a character (an ASCII byte or the
+/// end follows it), so the pieces decode to what the whole would, whatever the
+/// bytes. Inline: the engine exports it over its output, and the benchmark's
+/// md4c-html build (bench/md4c_html.cpp) cuts its own output the same way.
+inline std::size_t decode_piece_end(const char* data, std::size_t size, std::size_t start,
+                                    std::size_t gap) noexcept {
+    if (gap == 0) return size;
+    std::size_t end = 0;  // just after the last non-ASCII byte found; 0: none yet
+    std::size_t i = start;
+    while (i < size && (end == 0 || i - end <= gap)) {
+        std::uint64_t bytes;  // eight ASCII bytes at a time
+        if (i + 8 <= size && (__builtin_memcpy(&bytes, data + i, 8), (bytes & 0x8080808080808080u) == 0)) {
+            i += 8;
+        } else if (static_cast<unsigned char>(data[i++]) >= 0x80) {
+            end = i;
+        }
+    }
+    return end != 0 && i - end > gap ? end : size;  // the gap found, or the part ends first
+}
+
 }  // namespace blogreader::utf8

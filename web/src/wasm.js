@@ -180,7 +180,7 @@ const OUTPUT_JSON = 1;
 // way gives the same string; only the speed differs where the test guesses
 // wrong (an Electron renderer with Node integration has Blink's decoder; Deno
 // and Bun, which also set process.versions.node, were not measured).
-const DECODE_GAP = typeof process == 'object' && process.versions?.node ? 256 : 0;
+export const DECODE_GAP = typeof process == 'object' && process.versions?.node ? 256 : 0;
 
 function readOutput(e, part) {
   const pointer = e.br_output_data(part);

@@ -4,36 +4,44 @@
  * memory): the "careful Emscripten build of md4c + md4c-html" that issue 2's
  * speed goal takes its orientation from. bench/ceiling.mjs times it against
  * our engine and md4w-fast, with the same kind of loader as ours (encodeInto the
- * input; the output decoded in one call, in Node in the pieces ours decodes).
+ * input; the output decoded in one call, in Node in the pieces ours decodes;
+ * bench/md4c-html-engine.mjs). C++ only to share that rule (common/utf8.h).
  * Not shipped; built only by `npm run bench`.
  */
-#include <stdlib.h>
-#include <string.h>
+#include <cstdlib>
+#include <cstring>
 
 #include <md4c-html.h>
 
-static char* input;
-static size_t input_capacity;
-static char* output;
-static size_t output_size, output_capacity;
+#include "common/utf8.h"
 
-static void append(const MD_CHAR* text, MD_SIZE size, void* user) {
-    (void)user;
+namespace {
+
+char* input;
+size_t input_capacity;
+char* output;
+size_t output_size, output_capacity;
+
+void append(const MD_CHAR* text, MD_SIZE size, void*) {
     if (output_size + size > output_capacity) {
         output_capacity = (output_size + size) * 2;
-        output = realloc(output, output_capacity);
-        if (output == NULL) abort();
+        output = static_cast<char*>(std::realloc(output, output_capacity));
+        if (output == nullptr) std::abort();
     }
-    memcpy(output + output_size, text, size);
+    std::memcpy(output + output_size, text, size);
     output_size += size;
 }
+
+}  // namespace
+
+extern "C" {
 
 /* A buffer of at least `size` bytes for the Markdown, kept between calls. */
 __attribute__((used)) char* md4c_html_input(size_t size) {
     if (size > input_capacity) {
-        free(input);
-        input = malloc(size);
-        if (input == NULL) abort();
+        std::free(input);
+        input = static_cast<char*>(std::malloc(size));
+        if (input == nullptr) std::abort();
         input_capacity = size;
     }
     return input;
@@ -51,14 +59,11 @@ __attribute__((used)) size_t md4c_html_render(size_t size) {
 /* Where the HTML of the last render starts. */
 __attribute__((used)) const char* md4c_html_output(void) { return output; }
 
-/* The loader's decoding pieces, exactly as our engine's br_output_end cuts them
- * (wasm/api_shared.cpp), so that md4c-html is timed with the same loader. */
-__attribute__((used)) size_t md4c_html_piece_end(size_t start, size_t gap) {
-    size_t end = 0, i = start;
-    while (i < output_size && (end == 0 || i - end <= gap)) {
-        unsigned long long bytes;
-        if (i + 8 <= output_size && (memcpy(&bytes, output + i, 8), (bytes & 0x8080808080808080ull) == 0)) i += 8;
-        else if ((unsigned char)output[i++] >= 0x80) end = i;
-    }
-    return end != 0 && i - end > gap ? end : output_size;
+/* The loader's decoding pieces of any bytes in this module's memory (its
+ * output, or what bench/ceiling.mjs copies into the input buffer), cut by the
+ * engine's own rule (blogreader::utf8::decode_piece_end, as br_output_end). */
+__attribute__((used)) size_t md4c_html_piece_end(const char* data, size_t size, size_t start, size_t gap) {
+    return blogreader::utf8::decode_piece_end(data, size, start, gap);
 }
+
+}  // extern "C"
