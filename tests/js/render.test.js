@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { decodeHTMLAttribute } from 'entities';
 import { ready, init, renderMarkdown, UNSAFE_COMMONMARK_OPTIONS } from './helpers/engine.js';
 
 await ready;
@@ -66,6 +67,21 @@ test('article profile: unsafe URLs dropped with a warning, raw HTML sanitized', 
   // Each with its line in the whole document; null where md4c gives no position.
   const lines = renderMarkdown('---\ntitle: t\n---\nx\n\n![i](data:x)\n<a href="vbscript:y">z</a> [e](javascript\\:x)').warnings;
   assert.deepEqual(lines.map((w) => [w.line, w.code]), [[6, 'url_dropped'], [7, 'url_dropped'], [null, 'url_dropped']]);
+});
+
+test('raw HTML: a kept URL is the one the browser would have followed (WHATWG URL)', () => {
+  // The filter judges a URL as the browser parses it; the written attribute must
+  // lead the browser to that same URL. Percent-encoded, " https://x/" became a
+  // relative "%20https://x/" and "http:\\\\x" an invalid URL (found by review).
+  const base = 'https://blog.example/post/';
+  const resolve = (v) => { try { return new URL(v, base).href; } catch { return '(invalid)'; } };
+  for (const typed of [' https://x.example/ ', 'https://x.example/a&Tab;b&#10;c', 'http:\\\\x.example\\p', '\\\\x.example',
+    'https://[::1]:8080/', '/caf&eacute;?q=a b&amp;r=~|^`{}', '&#xFF4A;avascript:x', '#f&quot;&lt;', 'mailto:&#97;@b.example']) {
+    const html = renderMarkdown(`<a href="${typed}">t</a>`).html;
+    const written = /href="([^"]*)"/.exec(html)?.[1];
+    assert.notEqual(written, undefined, typed);
+    assert.equal(resolve(decodeHTMLAttribute(written)), resolve(decodeHTMLAttribute(typed)), typed);
+  }
 });
 
 test('UNSAFE_COMMONMARK_OPTIONS gives plain CommonMark HTML', () => {

@@ -14,7 +14,7 @@ namespace {
 
 // How an attribute value is checked before it is written.
 enum class AttributeKind : unsigned char {
-    url,         // is_url_allowed(), then append_url_attribute()
+    url,         // is_url_allowed(), then written as typed, like text
     text,        // any text, escaped
     prefixed,    // id/name: "user-content-" + text
     integer,     // -?[0-9]{1,9}
@@ -665,12 +665,14 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         out.append_outlined(" ");
         out.append_outlined(spec.name);
         out.append_outlined("=\"");
-        if (spec.kind == AttributeKind::url) {
-            html::WriteEscaped sink(out, append_url_attribute);
-            html::split_references(raw, html::ReferenceContext::attribute, sink);
-        } else if (spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
-            // Free text is written from what the author typed (unknown references
-            // kept); checked values hold only the characters their check allows.
+        if (spec.kind == AttributeKind::url || spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
+            // Free text and URLs are written from what the author typed (unknown
+            // references kept); checked values hold only the characters their
+            // check allows. A URL is not percent-encoded, so the browser reads
+            // exactly the value classify_url() judged: encoded, " https://x/"
+            // would become a relative "%20https://x/", "http:\\x" and
+            // "https://[::1]/" invalid URLs (found by a differential review
+            // against WHATWG URL parsing).
             if (spec.kind == AttributeKind::prefixed) out.append_outlined(kIdPrefix);
             html::append_reescaped(out, raw, html::ReferenceContext::attribute);
         } else {

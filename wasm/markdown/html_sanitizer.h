@@ -32,8 +32,9 @@ namespace blogreader::markdown {
 ///    ol: start, reversed, type (1|a|A|i|I); li: value; col/colgroup: span, width;
 ///    table: width; td/th: colspan, rowspan, width, height; th: scope. Numbers
 ///    must be digits (width/height may end in '%'). URL attributes (href, src,
-///    cite) go through is_url_allowed() and append_url_attribute(); a refused URL
-///    drops the attribute, the element and its text stay. id and name values are
+///    cite) go through is_url_allowed() and are written as typed (HTML-escaped,
+///    not percent-encoded, so that the browser follows the URL that was judged);
+///    a refused URL drops the attribute, the element and its text stay. id and name values are
 ///    prefixed with "user-content-" (as GitHub does) so they cannot clobber
 ///    document/window properties or the page's own ids;
 ///  - never: script, style, iframe, frame, object, embed, applet, form, input,
