@@ -667,12 +667,9 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         out.append_outlined("=\"");
         if (spec.kind == AttributeKind::url || spec.kind == AttributeKind::text || spec.kind == AttributeKind::prefixed) {
             // Free text and URLs are written from what the author typed (unknown
-            // references kept); checked values hold only the characters their
-            // check allows. A URL is not percent-encoded, so the browser reads
-            // exactly the value classify_url() judged: encoded, " https://x/"
-            // would become a relative "%20https://x/", "http:\\x" and
-            // "https://[::1]/" invalid URLs (found by a differential review
-            // against WHATWG URL parsing).
+            // references kept), so the browser reads the very URL classify_url()
+            // judged (percent-encoded, " https://x/" became a relative URL);
+            // checked values hold only the characters their check allows.
             if (spec.kind == AttributeKind::prefixed) out.append_outlined(kIdPrefix);
             html::append_reescaped(out, raw, html::ReferenceContext::attribute);
         } else {

@@ -34,9 +34,9 @@ namespace blogreader::markdown {
 ///    must be digits (width/height may end in '%'). URL attributes (href, src,
 ///    cite) go through is_url_allowed() and are written as typed (HTML-escaped,
 ///    not percent-encoded, so that the browser follows the URL that was judged);
-///    a refused URL drops the attribute, the element and its text stay. id and name values are
-///    prefixed with "user-content-" (as GitHub does) so they cannot clobber
-///    document/window properties or the page's own ids;
+///    a refused URL drops the attribute, the element and its text stay. id and
+///    name values are prefixed with "user-content-" (as GitHub does) so they
+///    cannot clobber document/window properties or the page's own ids;
 ///  - never: script, style, iframe, frame, object, embed, applet, form, input,
 ///    button, textarea, select, base, meta, link, svg, math, template, noscript
 ///    and any unknown element; no on* attribute; no style attribute; no srcset,

@@ -62,7 +62,8 @@ bool is_external_url(std::string_view url) noexcept;
 /// '\', control and non-ASCII UTF-8 bytes) as %XX with uppercase hex. '%' is kept,
 /// so existing escapes are not encoded twice. The result is safe between double
 /// quotes. `url` is the decoded value, written as given (not trimmed); encoding
-/// never turns a URL without a scheme into one with a scheme.
+/// never turns a URL without a scheme into one with a scheme. For Markdown link
+/// and image destinations; raw HTML URLs are written as typed (html_sanitizer.h).
 void append_url_attribute(OutputBuffer& out, std::string_view url);
 
 }  // namespace blogreader::markdown
