@@ -518,3 +518,63 @@ TEST_CASE("Pathological input is sanitized in linear time", "[sanitizer][slow]")
         CHECK(seconds < kLimitSeconds);
     }
 }
+
+TEST_CASE("what the sanitizer leaves out is listed for the writer's warnings", "[sanitizer][warnings]") {
+    // Each entry of `dropped`: a kind byte, a text, a NUL.
+    const auto dropped = [](std::string_view html) {
+        HtmlSanitizer sanitizer;
+        blogreader::OutputBuffer out;
+        sanitizer.feed(html, out);
+        sanitizer.finish(out);
+        std::vector<std::string> entries;
+        for (std::string_view rest = sanitizer.dropped; !rest.empty();) {
+            const std::size_t end = rest.find('\0', 1);
+            REQUIRE(end != std::string_view::npos);
+            const char kind = rest[0];
+            const char* name = kind == HtmlSanitizer::kDroppedUrl          ? "url "
+                               : kind == HtmlSanitizer::kDroppedTag        ? "tag "
+                               : kind == HtmlSanitizer::kMisplacedTag      ? "misplaced "
+                               : kind == HtmlSanitizer::kDroppedAttribute  ? "attribute "
+                                                                           : "?";
+            entries.push_back(name + std::string(rest.substr(1, end - 1)));
+            rest.remove_prefix(end + 1);
+        }
+        return entries;
+    };
+    using E = std::vector<std::string>;
+    SECTION("elements that are not allowed: start tags only, once per tag, nothing from inside svg or script") {
+        CHECK(dropped("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>") == E{"tag iframe"});
+        CHECK(dropped("<script>document.write('<b>')</script><style>p{}</style>") == E{"tag script", "tag style"});
+        CHECK(dropped("<svg><circle onload=x /><a href=javascript:1>t</a></svg>") == E{"tag svg"});
+        CHECK(dropped("<FORM action=/x><Input name=q></form><blog-reader></blog-reader><video>v</video>") ==
+              E{"tag form", "tag input", "tag blog-reader", "tag video"});
+        CHECK(dropped("</div></span></iframe>").empty());  // stray end tags change no content
+        CHECK(dropped("<!-- a comment --><!doctype html><?php x ?>").empty());
+        CHECK(dropped("<b>ok</b><p title=x>fine</p>").empty());
+    }
+    SECTION("names are lower case, cut at 16 bytes; a NUL shows as the byte 0xFF (U+FFFD in the JSON)") {
+        CHECK(dropped("<ABCDEFGHIJKLMNOPQRSTUVWXYZ>x") == E{"tag abcdefghijklmnop"});
+        CHECK(dropped("<x\0y>z"s) == E{"tag x\xFFy"});
+        CHECK(dropped("<p st\0yle=1>"s) == E{"attribute p st\xFFyle"});
+        // A cut name matches nothing even when its start is an allowed name.
+        CHECK(sanitize("<blockquoteblockquote>x</blockquote>") == "x");
+        CHECK(sanitize("<p titletitletitletitle=1>x</p>") == "<p>x</p>");
+    }
+    SECTION("allowed elements left out where they stand") {
+        CHECK(dropped("<li>item</li>") == E{"misplaced li"});
+        CHECK(dropped("<h2>a <h3>b</h3></h2>") == E{"misplaced h3"});
+        CHECK(dropped("<table><div>x</div></table>") == E{"misplaced div"});
+        CHECK(dropped("<ul><li>ok</li></ul><dl><dt>t</dt><dd>d</dd></dl>").empty());
+    }
+    SECTION("attributes left out of kept tags, in the order they come; the first of a repeated one wins silently") {
+        CHECK(dropped("<p style=\"color:red\" onclick=\"x()\">t</p>") == E{"attribute p style", "attribute p onclick"});
+        CHECK(dropped("<a href=\"/x\" target=\"_blank\" rel=\"nofollow\">t</a>") == E{"attribute a target", "attribute a rel"});
+        CHECK(dropped("<img src=\"/a.png\" width=\"100px\" height=50 dir=up>") == E{"attribute img width", "attribute img dir"});
+        CHECK(dropped("<p title=a title=b TITLE=c>t</p>").empty());
+        CHECK(dropped("<span href=\"/x\">t</span>") == E{"attribute span href"});  // allowed on <a> only
+        // Tokenized first, then written: an attribute of the tag comes before its URL.
+        CHECK(dropped("<a href=\"javascript:x\" style=y>t</a>") == E{"attribute a style", "url javascript:x"});
+        // A tag left out where it stands also had its attributes reported.
+        CHECK(dropped("<li style=x>t</li>") == E{"attribute li style", "misplaced li"});
+    }
+}

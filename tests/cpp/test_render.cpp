@@ -211,6 +211,42 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
         unsafe.unsafe_any_url_scheme = true;
         CHECK(render("<a href=\"javascript:x\">t</a>", unsafe).warnings.empty());
     }
+    SECTION("raw HTML that loses a tag or an attribute says which, with the tag's line") {
+        const auto r = render("Intro\n\n<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n"
+                              "text <font color=red>red</font>\n\n<p style=\"color:red\"\nonclick=x>t</p>\n\n"
+                              "<li>item</li>\n\n<img src=/a.png width=100px>");
+        CHECK(r.html.str() == "<p>Intro</p>\n\n<p>text red</p>\n<p>t</p>\nitem\n"
+                              "<img src=\"/a.png\" loading=\"lazy\" decoding=\"async\">\n");
+        struct W {
+            std::size_t line;
+            std::string code, message;
+        };
+        const std::vector<W> expected = {
+            {3, "tag_dropped", "a raw HTML tag was removed because it is not allowed: <iframe>"},
+            {5, "tag_dropped", "a raw HTML tag was removed because it is not allowed: <font>"},
+            {7, "attribute_dropped", "a raw HTML attribute was removed because it or its value is not allowed: <p style>"},
+            {7, "attribute_dropped", "a raw HTML attribute was removed because it or its value is not allowed: <p onclick>"},
+            {10, "tag_dropped", "a raw HTML tag was removed because it is not allowed there: <li>"},
+            {12, "attribute_dropped", "a raw HTML attribute was removed because it or its value is not allowed: <img width>"},
+        };
+        REQUIRE(r.warnings.size() == expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            INFO(i);
+            CHECK(r.warnings[i].line == expected[i].line);
+            CHECK(r.warnings[i].code == expected[i].code);
+            CHECK(r.warnings[i].message == expected[i].message);
+        }
+        // A comment shows raw HTML as text: nothing is removed, nothing to report;
+        // the UNSAFE option writes it verbatim.
+        RenderOptions comment;
+        comment.profile = Profile::comment;
+        CHECK(render("<iframe src=x></iframe> <p style=x>", comment).warnings.empty());
+        RenderOptions unsafe;
+        unsafe.unsafe_raw_html = true;
+        CHECK(render("<iframe src=x></iframe> <p style=x>", unsafe).warnings.empty());
+        // Allowed HTML, comments and stray end tags give none.
+        CHECK(render("<div class=note><b>ok</b> <!-- note --></div></span>").warnings.empty());
+    }
     SECTION("url_dropped lines: counted in the whole document, front matter and every line ending included") {
         const auto lines = [](const std::string& md) {
             std::vector<std::size_t> out;
@@ -219,7 +255,8 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
         };
         using L = std::vector<std::size_t>;
         CHECK(lines("---\ntitle: x\n---\n\n[a](javascript:1)") == L{5});
-        CHECK(lines("a\r\nb\rc\n![i](data:x) <img src=\"data:y\">\r\n\r\n<div\ntitle=t\nstyle=x>\n<a href=\"vbscript:z\">") == L{4, 4, 9});
+        // (Line 6: the div's style attribute, an attribute_dropped warning.)
+        CHECK(lines("a\r\nb\rc\n![i](data:x) <img src=\"data:y\">\r\n\r\n<div\ntitle=t\nstyle=x>\n<a href=\"vbscript:z\">") == L{4, 4, 6, 9});
         // Raw HTML inside a link's text is reported after the link's destination, which lies after
         // it: its line is not counted again (unknown), the rest go on.
         CHECK(lines("x\n\n[<a href=\"javascript:1\">t</a>\nmore](javascript:2)\n\n[c](data:3)") == L{4, 0, 6});

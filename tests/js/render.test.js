@@ -69,6 +69,25 @@ test('article profile: unsafe URLs dropped with a warning, raw HTML sanitized', 
   assert.deepEqual(lines.map((w) => [w.line, w.code]), [[6, 'url_dropped'], [7, 'url_dropped'], [null, 'url_dropped']]);
 });
 
+test('article profile: raw HTML that loses a tag or an attribute gets a warning naming it, with its line', () => {
+  // What a site owner pastes from elsewhere: an embed, inline styles, a target.
+  const md = '# Post\n\n<iframe src="https://www.youtube.com/embed/x" allowfullscreen></iframe>\n\n' +
+    'Read <a href="https://x.example/" target="_blank">this</a>.\n\n<p style="color: red">Red</p>\n\n<li>stray</li>\n';
+  const { html, warnings } = renderMarkdown(md);
+  assert.doesNotMatch(html, /iframe|target|style|<li/);
+  assert.deepEqual(warnings.map((w) => [w.line, w.code, w.message]), [
+    [3, 'tag_dropped', 'a raw HTML tag was removed because it is not allowed: <iframe>'],
+    [5, 'attribute_dropped', 'a raw HTML attribute was removed because it or its value is not allowed: <a target>'],
+    [7, 'attribute_dropped', 'a raw HTML attribute was removed because it or its value is not allowed: <p style>'],
+    [9, 'tag_dropped', 'a raw HTML tag was removed because it is not allowed there: <li>'],
+  ]);
+  // A tag name cut at 16 bytes inside a character still gives valid JSON (the cut one is U+FFFD).
+  // (Inside an HTML block: CommonMark takes only ASCII tag names for inline HTML.)
+  const cut = renderMarkdown(`<div>\n<x${'é'.repeat(8)}>t\n</div>`).warnings;
+  assert.equal(cut[0].message, `a raw HTML tag was removed because it is not allowed: <x${'é'.repeat(7)}\uFFFD>`);
+  assert.deepEqual(renderMarkdown(md, { profile: 'comment' }).warnings, []);
+});
+
 test('raw HTML: a kept URL is the one the browser would have followed (WHATWG URL)', () => {
   // The filter judges a URL as the browser parses it; the written attribute must
   // lead the browser to that same URL. Percent-encoded, " https://x/" became a

@@ -138,16 +138,6 @@ constexpr bool is_sorted_by_name(const Spec (&table)[kSize]) {
     return true;
 }
 
-constexpr bool all_names_fit(std::size_t max_length) {
-    for (const auto& e : kElements) {
-        if (e.name.size() > max_length) return false;
-    }
-    for (const auto& a : kAttributes) {
-        if (a.name.size() > max_length) return false;
-    }
-    return true;
-}
-
 static_assert(is_sorted_by_name(kAttributes), "kAttributes must be sorted for binary search");
 static_assert(is_sorted_by_name(kElements), "kElements must be sorted for binary search");
 static_assert(std::size(kAttributes) <= 32, "attribute bits must fit in 32 bits");
@@ -211,6 +201,14 @@ constexpr Placement kPlacements[] = {
 };
 
 constexpr unsigned char kFirstHeading = element("h1");  // h1-h6 are consecutive in kElements
+constexpr unsigned char kImg = element("img");
+constexpr unsigned char kPlaintext = element("plaintext");
+// The index of href in kAttributes (its bit's position).
+constexpr unsigned char kHref = [] {
+    unsigned char i = 0;
+    while ((attr("href") >> i) != 1) ++i;
+    return i;
+}();
 
 constexpr bool placements_named_right() {
     for (const auto& p : kPlacements) {
@@ -220,6 +218,7 @@ constexpr bool placements_named_right() {
 }
 static_assert(placements_named_right(), "element name typo in kPlacements");
 static_assert(element("h6") == kFirstHeading + 5, "h1-h6 must be consecutive in kElements");
+static_assert(kImg != kNone && kPlaintext != kNone, "element name typo");
 
 constexpr bool contains(const unsigned char* list, std::size_t size, std::size_t value) {
     for (std::size_t i = 0; i < size; ++i) {
@@ -271,7 +270,9 @@ std::string_view match_keyword(std::string_view value, const std::string_view (&
     return {};
 }
 
-constexpr std::string_view kDirValues[] = {"ltr", "rtl", "auto"};
+// Four each, so that match_keyword is one function (an empty value matches
+// the padding, and "" is a refusal anyway).
+constexpr std::string_view kDirValues[] = {"ltr", "rtl", "auto", ""};
 constexpr std::string_view kAlignValues[] = {"left", "right", "center", "justify"};
 constexpr std::string_view kScopeValues[] = {"row", "col", "rowgroup", "colgroup"};
 constexpr std::string_view kListTypes[] = {"1", "a", "A", "i", "I"};
@@ -317,7 +318,7 @@ bool checked_value(AttributeKind kind, std::string_view decoded, std::string_vie
 HtmlSanitizer::HtmlSanitizer(UrlPolicy url_policy) : url_policy_(url_policy) {
     static_assert(kAttributeCount == std::size(kAttributes), "update kAttributeCount in the header");
     static_assert(kElementCount == std::size(kElements), "update kElementCount in the header");
-    static_assert(all_names_fit(kMaxNameLength), "allow-listed names must fit kMaxNameLength");
+    static_assert(Name::kCapacity < kMaxNameLength, "a name cut at kMaxNameLength must match no allow-listed name");
 }
 
 // ---- Tokenizer. ---------------------------------------------------------------
@@ -350,8 +351,8 @@ void HtmlSanitizer::feed(std::string_view raw_html, OutputBuffer& out) {
 // Looks for "</name" followed by whitespace, '/' or '>' (ASCII case-insensitive)
 // and drops everything before it. The match survives chunk boundaries.
 const char* HtmlSanitizer::scan_raw_text(const char* p, const char* end) {
+    if (raw_text_element_ == kPlaintext) return end;  // has no end tag: ends with the block
     const std::string_view name = kElements[raw_text_element_].name;
-    if (name == "plaintext") return end;  // has no end tag: ends with the block
     while (p < end) {
         if (raw_text_matched_ == 0) {
             p = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)));
@@ -415,11 +416,11 @@ bool HtmlSanitizer::step(char c, OutputBuffer& out) {
             if (is_html_space(c)) { finish_tag_name(); state_ = State::before_attribute_name; return kConsumed; }
             if (c == '/') { finish_tag_name(); state_ = State::self_closing_start_tag; return kConsumed; }
             if (c == '>') { finish_tag_name(); emit_tag(out); return kConsumed; }
-            if (tag_name_length_ < kMaxNameLength && c != '\0') {
-                tag_name_[tag_name_length_++] = ascii_lower(c);
-            } else {
-                tag_name_length_ = kMaxNameLength + 1;  // too long or NUL: never allow-listed
-            }
+            // A NUL is kept as the byte 0xFF (the browser reads U+FFFD; no
+            // allow-listed name holds either, and a warning shows U+FFFD). A
+            // longer name keeps its first kMaxNameLength bytes, which are
+            // longer than any allow-listed name.
+            if (tag_name_length_ < kMaxNameLength) tag_name_[tag_name_length_++] = c == '\0' ? '\xFF' : ascii_lower(c);
             return kConsumed;
 
         case State::before_attribute_name:
@@ -440,10 +441,8 @@ bool HtmlSanitizer::step(char c, OutputBuffer& out) {
                 return kReconsume;
             }
             if (c == '=') { finish_attribute_name(); state_ = State::before_attribute_value; return kConsumed; }
-            if (attribute_name_length_ < kMaxNameLength && c != '\0') {
-                attribute_name_[attribute_name_length_++] = ascii_lower(c);
-            } else {
-                attribute_name_length_ = kMaxNameLength + 1;
+            if (attribute_name_length_ < kMaxNameLength) {  // as for tag names
+                attribute_name_[attribute_name_length_++] = c == '\0' ? '\xFF' : ascii_lower(c);
             }
             return kConsumed;
 
@@ -564,9 +563,7 @@ void HtmlSanitizer::begin_tag(bool end_tag) {
 }
 
 void HtmlSanitizer::finish_tag_name() {
-    tag_element_ = tag_name_length_ <= kMaxNameLength
-                       ? find_by_name(kElements, std::string_view(tag_name_, tag_name_length_))
-                       : -1;
+    tag_element_ = find_by_name(kElements, std::string_view(tag_name_, tag_name_length_));
 }
 
 void HtmlSanitizer::begin_attribute() {
@@ -578,17 +575,33 @@ void HtmlSanitizer::begin_attribute() {
 // (the first wins), so at most kAttributeCount values are ever stored.
 void HtmlSanitizer::finish_attribute_name() {
     attribute_ = -1;
-    if (tag_is_end_ || tag_element_ < 0 || attribute_name_length_ > kMaxNameLength) return;
+    // End tags and tags that are dropped whole have no attributes to report.
+    if (tag_is_end_ || tag_element_ < 0) return;
     const ElementSpec& element = kElements[tag_element_];
     if (element.kind != ElementKind::normal && element.kind != ElementKind::void_element) return;
-    const int index = find_by_name(kAttributes, std::string_view(attribute_name_, attribute_name_length_));
-    if (index < 0) return;
-    const std::uint32_t bit = std::uint32_t{1} << index;
-    if (((kGlobal | element.attributes) & bit) == 0 || (attributes_present_ & bit) != 0) return;
+    const std::string_view name(attribute_name_, attribute_name_length_);
+    const int index = find_by_name(kAttributes, name);
+    const std::uint32_t bit = index < 0 ? 0 : std::uint32_t{1} << index;
+    if (((kGlobal | element.attributes) & bit) == 0) {
+        note_dropped(kDroppedAttribute, element.name, name);
+        return;
+    }
+    if ((attributes_present_ & bit) != 0) return;
     attributes_present_ |= bit;
     attribute_order_[attribute_count_++] = static_cast<unsigned char>(index);
     attribute_values_[index].clear();
     attribute_ = index;
+}
+
+void HtmlSanitizer::note_dropped(char kind, std::string_view text, std::string_view attribute) {
+    dropped_at = tag_at_;
+    dropped.push_back(kind);
+    dropped.append(text);
+    if (!attribute.empty()) {
+        dropped.push_back(' ');
+        dropped.append(attribute);
+    }
+    dropped.push_back('\0');
 }
 
 void HtmlSanitizer::append_attribute_value(char c) {
@@ -608,36 +621,36 @@ void HtmlSanitizer::emit_tag(OutputBuffer& out) {
         }
         return;
     }
-    if (element < 0) return;
     const std::size_t index = static_cast<std::size_t>(element);
-    switch (kElements[index].kind) {
-        case ElementKind::raw_text:
-            if (!tag_is_end_) {  // "<script/>" opens a script all the same
-                raw_text_element_ = element;
-                raw_text_matched_ = 0;
-                state_ = State::raw_text;
-            }
-            return;
-        case ElementKind::subtree:
-            if (!tag_is_end_ && !tag_self_closing_) {
-                subtree_element_ = element;
-                subtree_depth_ = 1;
-            }
-            return;
-        case ElementKind::void_element:
-            if (!tag_is_end_ && place(index, out)) write_start_tag(index, out);
-            return;
-        case ElementKind::normal:
-            if (tag_is_end_) {
-                if (open_counts_[index] > 0 && open_in_scope(index)) close_to(index, out);
-            } else if (open_elements_.size() < kMaxOpenElements && place(index, out) &&
-                       !(index - kFirstHeading < 6 && heading_open())) {
-                write_start_tag(index, out);
-                open_elements_.push_back(static_cast<unsigned char>(index));
-                ++open_counts_[index];
-            }
-            return;
+    const ElementKind kind = element < 0 ? ElementKind::raw_text : kElements[index].kind;
+    if (tag_is_end_) {
+        if (kind == ElementKind::normal && open_counts_[index] > 0 && open_in_scope(index)) close_to(index, out);
+        return;
     }
+    char dropped_as = kDroppedTag;
+    if (element < 0) {
+        // not allowed
+    } else if (kind == ElementKind::raw_text) {  // "<script/>" opens a script all the same
+        raw_text_element_ = element;
+        raw_text_matched_ = 0;
+        state_ = State::raw_text;
+    } else if (kind == ElementKind::subtree) {
+        if (!tag_self_closing_) {
+            subtree_element_ = element;
+            subtree_depth_ = 1;
+        }
+    } else if ((kind == ElementKind::void_element || open_elements_.size() < kMaxOpenElements) && place(index, out) &&
+               !(index - kFirstHeading < 6 && heading_open())) {
+        write_start_tag(index, out);
+        if (kind == ElementKind::normal) {
+            open_elements_.push_back(static_cast<unsigned char>(index));
+            ++open_counts_[index];
+        }
+        return;
+    } else {
+        dropped_as = kMisplacedTag;
+    }
+    note_dropped(dropped_as, std::string_view(tag_name_, tag_name_length_));
 }
 
 void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
@@ -654,12 +667,12 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         if (spec.kind == AttributeKind::url) {
             const UrlClass url_class = classify_url(scratch_);
             if (!is_url_allowed(url_class, url_policy_)) {
-                dropped_at = tag_at_;
-                dropped_urls.append(scratch_).push_back('\0');
+                note_dropped(kDroppedUrl, scratch_);
                 continue;
             }
-            if (std::string_view(spec.name) == "href") external_link = is_external_url(url_class);
+            if (attribute_order_[i] == kHref) external_link = is_external_url(url_class);
         } else if (!checked_value(spec.kind, scratch_, value)) {
+            note_dropped(kDroppedAttribute, kElements[element].name, spec.name);
             continue;
         }
         out.append_outlined(" ");
@@ -677,8 +690,8 @@ void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
         }
         out.append_outlined("\"");
     }
-    if (name == "a" && external_link) out.append_outlined(" rel=\"noopener noreferrer\"");
-    if (name == "img") out.append_outlined(" loading=\"lazy\" decoding=\"async\"");
+    if (external_link) out.append_outlined(" rel=\"noopener noreferrer\"");  // (href is on <a> only)
+    if (element == kImg) out.append_outlined(" loading=\"lazy\" decoding=\"async\"");
     out.append_outlined(">");
 }
 

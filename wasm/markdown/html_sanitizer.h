@@ -112,9 +112,28 @@ public:
     /// belongs to that element, so the writer should not write it either.
     bool in_dropped_content() const noexcept { return raw_text_element_ >= 0 || subtree_depth_ > 0; }
 
-    /// The URL attribute values (decoded) that the URL filter refused and that
-    /// were left out of their tags, in order: the writer reports them.
-    std::string dropped_urls;  ///< each followed by a NUL, which decoded text never holds (U+FFFD instead)
+    /// What was left out of the raw HTML fed so far, in order, for the writer's
+    /// warnings: entries of a kind byte (0-3), a text and a NUL (which decoded
+    /// text never holds: U+FFFD instead). The writer reads and clears it.
+    ///  - kDroppedUrl: a URL attribute value (decoded) that the URL filter
+    ///    refused; the attribute was left out of its tag, the element kept;
+    ///  - kDroppedTag: the name of a start tag of an element that is not allowed
+    ///    (unknown, or script, iframe, svg...; at most kMaxNameLength bytes);
+    ///  - kMisplacedTag: the name of an allowed element's start tag left out
+    ///    where it stands (li outside ul/ol, a table part outside its table, a
+    ///    heading in a heading, a non-table element directly in a table, more
+    ///    than kMaxOpenElements open), its text kept;
+    ///  - kDroppedAttribute: "img style", the name of an allowed element and of
+    ///    an attribute left out of its tag (not allowed there, or a value that
+    ///    fails its check; at most kMaxNameLength bytes each), also when the
+    ///    tag itself is then left out. A repeated attribute is not reported:
+    ///    the browser ignores it too.
+    /// A dropped end tag is not reported: it changes no content.
+    std::string dropped;
+    static constexpr char kDroppedUrl = 0;  // the writer's warnings are in this order
+    static constexpr char kDroppedTag = 1;
+    static constexpr char kMisplacedTag = 2;
+    static constexpr char kDroppedAttribute = 3;
     /// Where the tag of the last of them began (its '<', in the raw HTML fed):
     /// a tag can begin in an earlier feed() than the one that ends it.
     const char* dropped_at = nullptr;
@@ -128,7 +147,7 @@ private:
         comment_start_dash, comment, comment_end_dash, comment_end, comment_end_bang, bogus_comment,
         raw_text,
     };
-    static constexpr std::size_t kMaxNameLength = 16;  // longer names are never allow-listed
+    static constexpr std::size_t kMaxNameLength = 16;  // longer than any allow-listed name
     static constexpr std::size_t kAttributeCount = 23;  // size of the attribute allow-list
     static constexpr std::size_t kElementCount = 76;    // size of the element table
 
@@ -141,6 +160,7 @@ private:
     void finish_attribute_name();
     void append_attribute_value(char c);
     void emit_tag(OutputBuffer& out);
+    void note_dropped(char kind, std::string_view text, std::string_view attribute = {});  // to `dropped`
     void write_start_tag(std::size_t element, OutputBuffer& out);
     void close_to(std::size_t element, OutputBuffer& out);
     bool open_in_scope(std::size_t element) const noexcept;  // open above floor_
@@ -156,7 +176,7 @@ private:
     bool tag_self_closing_ = false;
     int tag_element_ = -1;              // index in the element table, -1 unknown
     char tag_name_[kMaxNameLength];
-    std::size_t tag_name_length_ = 0;   // > kMaxNameLength: too long (unknown)
+    std::size_t tag_name_length_ = 0;   // at most kMaxNameLength: a longer name is cut (and unknown)
     char attribute_name_[kMaxNameLength];
     std::size_t attribute_name_length_ = 0;
     int attribute_ = -1;                // attribute whose value is being read, -1: ignored

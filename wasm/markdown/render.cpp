@@ -432,7 +432,7 @@ private:
                     write_text(s);  // alt text is plain text: markup shows as written
                 } else {
                     sanitizer_.feed(s, out_);
-                    warn_dropped_html_urls();
+                    warn_dropped_html();
                 }
                 break;
             case MD_TEXT_CODE:
@@ -467,29 +467,45 @@ private:
         out_.append(reference);
     }
 
-    // `at` is where the URL is written: in the body for raw HTML and for a
-    // Markdown destination without escapes or entities, in md4c's decoded copy
-    // otherwise (then the line is unknown: null in the JSON).
-    void warn_dropped_url(std::string_view url, const char* at) {
-        std::size_t shown_size = url.size() < 80 ? url.size() : 80;
-        while (shown_size < url.size() && (url[shown_size] & 0xC0) == 0x80) --shown_size;  // whole characters
-        std::string message("a URL was removed because its scheme is not allowed: ");
-        message.append(url.data(), shown_size);
-        add_warning(result_, line_at(at), "url_dropped", std::move(message));
-    }
+    // What was left out, by kind: the warning's code and the start of its
+    // message, which ends with the URL (its first 80 bytes) or the tag.
+    struct DroppedWarning {
+        const char* code;
+        const char* message;
+    };
+    static constexpr DroppedWarning kDropped[] = {
+        {"url_dropped", "a URL was removed because its scheme is not allowed: "},
+        {"tag_dropped", "a raw HTML tag was removed because it is not allowed: <"},
+        {"tag_dropped", "a raw HTML tag was removed because it is not allowed there: <"},
+        {"attribute_dropped", "a raw HTML attribute was removed because it or its value is not allowed: <"},
+    };
 
-    // The URLs the sanitizer has just left out of tags of raw HTML, all in
-    // the last piece of it md4c handed over (it does so line by line), with the
-    // line where the last such tag begins: a tag written over several lines
-    // gets its first line. (Two such tags ending in one piece, the first begun
-    // on an earlier line, would both get the piece's line.)
-    void warn_dropped_html_urls() {
-        for (std::string_view urls = sanitizer_.dropped_urls; !urls.empty();) {
-            const std::size_t end = urls.find('\0');
-            warn_dropped_url(urls.substr(0, end), sanitizer_.dropped_at);
-            urls.remove_prefix(end + 1);
+    // `at` is where the URL or tag is written: in the body for raw HTML and
+    // for a Markdown destination without escapes or entities, in md4c's
+    // decoded copy otherwise (then the line is unknown: null in the JSON).
+    void warn_dropped(std::size_t kind, std::string_view text, const char* at) {
+        if (result_.warnings.size() > kMaxWarnings) return;  // full: 10 MB of "<x>" builds no messages
+        std::size_t shown_size = text.size() < 80 ? text.size() : 80;
+        while (shown_size < text.size() && (text[shown_size] & 0xC0) == 0x80) --shown_size;  // whole characters
+        std::string message(kDropped[kind].message);
+        message.append(text.data(), shown_size);
+        if (kind > 0) message.push_back('>');
+        add_warning(result_, line_at(at), kDropped[kind].code, std::move(message));
+    }
+    void warn_dropped_url(std::string_view url, const char* at) { warn_dropped(0, url, at); }
+
+    // What the sanitizer has just left out of raw HTML (URLs, tags,
+    // attributes), all in the last piece of it md4c handed over (it does so
+    // line by line), with the line where the last such tag begins: a tag
+    // written over several lines gets its first line. (Two such tags ending in
+    // one piece, the first begun on an earlier line, would both get the piece's line.)
+    void warn_dropped_html() {
+        for (std::string_view entries = sanitizer_.dropped; !entries.empty();) {
+            const std::size_t end = entries.find('\0', 1);
+            warn_dropped(static_cast<std::size_t>(entries[0]), entries.substr(1, end - 1), sanitizer_.dropped_at);
+            entries.remove_prefix(end + 1);
         }
-        sanitizer_.dropped_urls.clear();
+        sanitizer_.dropped.clear();
     }
 
     // The line (1-based, in the whole document) of position `at` of the body,
@@ -508,12 +524,14 @@ private:
     }
 
 public:
-    static void add_warning(RenderResult& result, std::size_t line, std::string code, std::string message) {
-        if (result.warnings.size() < kMaxWarnings) {
-            result.warnings.push_back({line, std::move(code), std::move(message)});
-        } else if (result.warnings.size() == kMaxWarnings) {
-            result.warnings.push_back({0, "warnings_truncated", "more warnings were found and not reported"});
+    static void add_warning(RenderResult& result, std::size_t line, const char* code, std::string message) {
+        if (result.warnings.size() > kMaxWarnings) return;
+        if (result.warnings.size() == kMaxWarnings) {  // the last one says that more were left out
+            line = 0;
+            code = "warnings_truncated";
+            message = "more warnings were found and not reported";
         }
+        result.warnings.push_back({line, code, std::move(message)});
     }
 
 private:
@@ -591,7 +609,7 @@ void render_markdown(std::string_view markdown, const RenderOptions& options, Re
     if (options.front_matter && options.profile != Profile::comment) {
         parse_front_matter(body, result.front_matter);
         body.remove_prefix(result.front_matter.body_offset);
-        for (const auto& w : result.front_matter.warnings) HtmlWriter::add_warning(result, w.line, w.code, w.message);
+        for (const auto& w : result.front_matter.warnings) HtmlWriter::add_warning(result, w.line, w.code.c_str(), w.message);
     }
 
     result.html.reserve(body.size() + body.size() / 4 + 64);

@@ -63,11 +63,21 @@ struct TocEntry {
     std::string text;   ///< the heading's plain text
 };
 
-/// line (0 when unknown), code (e.g. "front_matter_syntax", "url_dropped"), message.
-/// A url_dropped warning has the line of the URL (of its tag, in raw HTML); 0
-/// for a Markdown destination with an escape or a character reference, which
-/// md4c decodes into a copy, and for a URL that lies before one reported
-/// earlier (between a reference link and its later definition).
+/// line (0 when unknown), code, message. Codes: the front matter's (see
+/// Warning::code), "warnings_truncated", and what the article lost:
+/// - "url_dropped": a link, image or raw HTML URL whose scheme is not allowed;
+///   the message ends with it (its first 80 bytes);
+/// - "tag_dropped": a raw HTML start tag left out, "<iframe>" (an element that
+///   is not allowed) or "<li>" (allowed, but not where it stands: see
+///   HtmlSanitizer); its text stays unless it is script, style, svg...;
+/// - "attribute_dropped": an attribute left out of a kept raw HTML tag, "<p
+///   style>" (not allowed there, or a value that fails its check).
+/// Raw HTML warnings have the line its tag begins on. A url_dropped warning has
+/// the line of the URL; 0 for a Markdown destination with an escape or a
+/// character reference, which md4c decodes into a copy, and for a URL that lies
+/// before one reported earlier (between a reference link and its later definition).
+/// The comment profile, which shows raw HTML as text, and the unsafe raw HTML
+/// option drop no tags, so they give no tag or attribute warnings.
 using RenderWarning = Warning;
 
 struct RenderResult {

@@ -48,8 +48,12 @@ export interface TocEntry { level: number; id: string; text: string }
  * document (front matter included), null when unknown (a url_dropped warning for a Markdown
  * destination written with an escape or a character reference, or for a URL between a reference
  * link and its definition further down). Codes: front_matter_unclosed,
- * front_matter_syntax, front_matter_unsupported, front_matter_duplicate_key, url_dropped,
- * warnings_truncated (after 100).
+ * front_matter_syntax, front_matter_unsupported, front_matter_duplicate_key, url_dropped (a
+ * link's, image's or raw HTML URL whose scheme is not allowed), tag_dropped (a raw HTML start
+ * tag left out: an element that is not allowed, like `<iframe>`, or one not allowed where it
+ * stands, like `<li>` outside a list), attribute_dropped (an attribute left out of a raw HTML
+ * tag, like `<p style>`), warnings_truncated (after 100). Raw HTML warnings have the line
+ * their tag begins on.
  */
 export interface RenderWarning { line: number | null; code: string; message: string }
 export interface RenderResult {
