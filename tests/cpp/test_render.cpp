@@ -246,6 +246,23 @@ TEST_CASE("article profile sanitizes raw HTML", "[render][profile]") {
         CHECK(render("<iframe src=x></iframe> <p style=x>", unsafe).warnings.empty());
         // Allowed HTML, comments and stray end tags give none.
         CHECK(render("<div class=note><b>ok</b> <!-- note --></div></span>").warnings.empty());
+        // Found by review: a tag without its '>' at its block's end was dropped without a
+        // word; two tags on one line of an HTML block, the first begun on the line
+        // before, both had the second's line; attributes inside a dropped svg were
+        // reported; img loading and decoding, which the sanitizer writes itself, were too.
+        const auto lines_and_messages = [](const std::string& md) {
+            std::vector<std::pair<std::size_t, std::string>> out;
+            for (const auto& w : render(md).warnings) out.emplace_back(w.line, w.message.substr(w.message.rfind(": ") + 2));
+            return out;
+        };
+        using LM = std::vector<std::pair<std::size_t, std::string>>;
+        CHECK(lines_and_messages("<div\nclass=a\n\ntext") == LM{{1, "<div>"}});
+        CHECK(render("<div\nclass=a\n\ntext").warnings[0].message == "a raw HTML tag was removed because its '>' is missing: <div>");
+        CHECK(lines_and_messages("- <p\n  style=x\n- next") == LM{{1, "<p style>"}, {1, "<p>"}});
+        CHECK(lines_and_messages("<div\nonclick=1><font>\n<b\nstyle=1><a\nhref=\"javascript:x\">t</a>\n</div>") ==
+              LM{{1, "<div onclick>"}, {2, "<font>"}, {3, "<b style>"}, {4, "javascript:x"}});
+        CHECK(lines_and_messages("<div>\n<svg><p style=x onclick=y></p></svg>\n</div>") == LM{{2, "<svg>"}});
+        CHECK(render("<img src=/a.png loading=lazy decoding=async width=640>").warnings.empty());
     }
     SECTION("url_dropped lines: counted in the whole document, front matter and every line ending included") {
         const auto lines = [](const std::string& md) {

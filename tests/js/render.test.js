@@ -72,7 +72,8 @@ test('article profile: unsafe URLs dropped with a warning, raw HTML sanitized', 
 test('article profile: raw HTML that loses a tag or an attribute gets a warning naming it, with its line', () => {
   // What a site owner pastes from elsewhere: an embed, inline styles, a target.
   const md = '# Post\n\n<iframe src="https://www.youtube.com/embed/x" allowfullscreen></iframe>\n\n' +
-    'Read <a href="https://x.example/" target="_blank">this</a>.\n\n<p style="color: red">Red</p>\n\n<li>stray</li>\n';
+    'Read <a href="https://x.example/" target="_blank">this</a>.\n\n<p style="color: red">Red</p>\n\n<li>stray</li>\n\n' +
+    '<img src="/a.png" loading="lazy" decoding="async" srcset="/a-2x.png 2x">\n\n<div\nclass="note"\n\nText\n';
   const { html, warnings } = renderMarkdown(md);
   assert.doesNotMatch(html, /iframe|target|style|<li/);
   assert.deepEqual(warnings.map((w) => [w.line, w.code, w.message]), [
@@ -80,6 +81,8 @@ test('article profile: raw HTML that loses a tag or an attribute gets a warning 
     [5, 'attribute_dropped', 'a raw HTML attribute was removed because it or its value is not allowed: <a target>'],
     [7, 'attribute_dropped', 'a raw HTML attribute was removed because it or its value is not allowed: <p style>'],
     [9, 'tag_dropped', 'a raw HTML tag was removed because it is not allowed there: <li>'],
+    [11, 'attribute_dropped', 'a raw HTML attribute was removed because it or its value is not allowed: <img srcset>'],
+    [13, 'tag_dropped', "a raw HTML tag was removed because its '>' is missing: <div>"],
   ]);
   // A tag name cut at 16 bytes inside a character still gives valid JSON (the cut one is U+FFFD).
   // (Inside an HTML block: CommonMark takes only ASCII tag names for inline HTML.)

@@ -21,6 +21,7 @@ enum class AttributeKind : unsigned char {
     count,       // [0-9]{1,9}
     dimension,   // [0-9]{1,9}%?
     boolean,     // written as name=""
+    ours,        // written by the sanitizer itself (img loading, decoding): ignored, not reported
     language,    // [A-Za-z0-9-]{1,35}
     dir,         // ltr | rtl | auto
     align,       // left | right | center | justify
@@ -53,9 +54,10 @@ constexpr AttributeSpec kAttributes[] = {
     {"align", AttributeKind::align},     {"alt", AttributeKind::text},
     {"cite", AttributeKind::url},        {"class", AttributeKind::text},
     {"colspan", AttributeKind::count},   {"datetime", AttributeKind::text},
-    {"dir", AttributeKind::dir},         {"height", AttributeKind::dimension},
-    {"href", AttributeKind::url},        {"id", AttributeKind::prefixed},
-    {"lang", AttributeKind::language},   {"name", AttributeKind::prefixed},
+    {"decoding", AttributeKind::ours},   {"dir", AttributeKind::dir},
+    {"height", AttributeKind::dimension}, {"href", AttributeKind::url},
+    {"id", AttributeKind::prefixed},     {"lang", AttributeKind::language},
+    {"loading", AttributeKind::ours},    {"name", AttributeKind::prefixed},
     {"open", AttributeKind::boolean},    {"reversed", AttributeKind::boolean},
     {"rowspan", AttributeKind::count},   {"scope", AttributeKind::scope},
     {"span", AttributeKind::count},      {"src", AttributeKind::url},
@@ -117,7 +119,7 @@ constexpr ElementSpec kElements[] = {
     {"em", N, 0}, {"figcaption", N, 0}, {"figure", N, 0},
     {"h1", N, 0}, {"h2", N, 0}, {"h3", N, 0}, {"h4", N, 0}, {"h5", N, 0}, {"h6", N, 0},
     {"hr", V, 0}, {"i", N, 0}, {"iframe", R, 0},
-    {"img", V, attr("src") | attr("alt") | attr("width") | attr("height")},
+    {"img", V, attr("src") | attr("alt") | attr("width") | attr("height") | attr("loading") | attr("decoding")},
     {"ins", N, kEdit}, {"kbd", N, 0}, {"li", N, attr("value")}, {"mark", N, 0}, {"math", S, 0},
     {"noembed", R, 0}, {"noframes", R, 0}, {"noscript", R, 0},
     {"ol", N, attr("start") | attr("reversed") | attr("type")}, {"p", N, 0}, {"plaintext", R, 0},
@@ -143,6 +145,7 @@ static_assert(is_sorted_by_name(kElements), "kElements must be sorted for binary
 static_assert(std::size(kAttributes) <= 32, "attribute bits must fit in 32 bits");
 static_assert(std::size(kElements) <= 255, "element indices are stored as bytes");
 static_assert(attr("href") != 0, "attribute name typo");
+static_assert(attr("loading") != 0 && attr("decoding") != 0, "attribute name typo");
 static_assert(attr("src") != 0, "attribute name typo");
 static_assert(attr("name") != 0, "attribute name typo");
 static_assert(attr("scope") != 0, "attribute name typo");
@@ -275,7 +278,6 @@ std::string_view match_keyword(std::string_view value, const std::string_view (&
 constexpr std::string_view kDirValues[] = {"ltr", "rtl", "auto", ""};
 constexpr std::string_view kAlignValues[] = {"left", "right", "center", "justify"};
 constexpr std::string_view kScopeValues[] = {"row", "col", "rowgroup", "colgroup"};
-constexpr std::string_view kListTypes[] = {"1", "a", "A", "i", "I"};
 
 // The value to write for a non-URL attribute (not yet escaped), or false when
 // the value fails its check and the attribute is dropped.
@@ -306,9 +308,11 @@ bool checked_value(AttributeKind kind, std::string_view decoded, std::string_vie
         case AttributeKind::align: value = match_keyword(t, kAlignValues); return !value.empty();
         case AttributeKind::scope: value = match_keyword(t, kScopeValues); return !value.empty();
         case AttributeKind::list_type:
-            value = t.size() == 1 ? t : std::string_view{};
-            return std::find(std::begin(kListTypes), std::end(kListTypes), value) != std::end(kListTypes);
-        case AttributeKind::url: break;  // handled by the caller
+            value = t;  // 1 | a | A | i | I
+            return t.size() == 1 && std::memchr("1aAiI", t[0], 5) != nullptr;
+        case AttributeKind::url:   // handled by the caller
+        case AttributeKind::ours:  // never stored
+            break;
     }
     return false;
 }
@@ -576,7 +580,7 @@ void HtmlSanitizer::begin_attribute() {
 void HtmlSanitizer::finish_attribute_name() {
     attribute_ = -1;
     // End tags and tags that are dropped whole have no attributes to report.
-    if (tag_is_end_ || tag_element_ < 0) return;
+    if (tag_is_end_ || tag_element_ < 0 || subtree_depth_ > 0) return;
     const ElementSpec& element = kElements[tag_element_];
     if (element.kind != ElementKind::normal && element.kind != ElementKind::void_element) return;
     const std::string_view name(attribute_name_, attribute_name_length_);
@@ -588,14 +592,17 @@ void HtmlSanitizer::finish_attribute_name() {
     }
     if ((attributes_present_ & bit) != 0) return;
     attributes_present_ |= bit;
+    if (kAttributes[index].kind == AttributeKind::ours) return;  // never stored nor written
     attribute_order_[attribute_count_++] = static_cast<unsigned char>(index);
     attribute_values_[index].clear();
     attribute_ = index;
 }
 
 void HtmlSanitizer::note_dropped(char kind, std::string_view text, std::string_view attribute) {
-    dropped_at = tag_at_;
+    if (dropped_count_ == kMaxDropped) return;
+    ++dropped_count_;
     dropped.push_back(kind);
+    dropped.append(reinterpret_cast<const char*>(&tag_at_), sizeof tag_at_);
     dropped.append(text);
     if (!attribute.empty()) {
         dropped.push_back(' ');
@@ -793,6 +800,10 @@ void HtmlSanitizer::end_block(OutputBuffer& out) {
     // At the end of input a lone "<" or "</" is text, as in the browser; any
     // other unfinished construct is dropped.
     const State state = state_;
+    // A start tag without its '>' (the states between are those of a tag).
+    if (state >= State::tag_name && state <= State::self_closing_start_tag && !tag_is_end_ && subtree_depth_ == 0) {
+        note_dropped(kUnfinishedTag, std::string_view(tag_name_, tag_name_length_));
+    }
     reset_block_state();
     if (state == State::tag_open) write_text("<", out);
     else if (state == State::end_tag_open) write_text("</", out);

@@ -112,9 +112,14 @@ public:
     /// belongs to that element, so the writer should not write it either.
     bool in_dropped_content() const noexcept { return raw_text_element_ >= 0 || subtree_depth_ > 0; }
 
-    /// What was left out of the raw HTML fed so far, in order, for the writer's
-    /// warnings: entries of a kind byte (0-3), a text and a NUL (which decoded
-    /// text never holds: U+FFFD instead). The writer reads and clears it.
+    /// What was left out of the raw HTML fed so far, for the writer's warnings:
+    /// entries of a kind byte (0-4), where the tag begins (its '<' in the raw
+    /// HTML fed, a `const char*`, memcpy'd: a tag can begin in an earlier feed()
+    /// than the one that ends it), a text and a NUL (which decoded text never
+    /// holds: U+FFFD instead). The writer reads and clears it after each feed()
+    /// and after the end_block() of a raw HTML block. At most kMaxDropped
+    /// entries per document: the writer reports at most 100 warnings, so more
+    /// could never be shown, and 10 MB of "<x>" costs no memory per tag.
     ///  - kDroppedUrl: a URL attribute value (decoded) that the URL filter
     ///    refused; the attribute was left out of its tag, the element kept;
     ///  - kDroppedTag: the name of a start tag of an element that is not allowed
@@ -124,19 +129,24 @@ public:
     ///    heading in a heading, a non-table element directly in a table, more
     ///    than kMaxOpenElements open), its text kept;
     ///  - kDroppedAttribute: "img style", the name of an allowed element and of
-    ///    an attribute left out of its tag (not allowed there, or a value that
-    ///    fails its check; at most kMaxNameLength bytes each), also when the
-    ///    tag itself is then left out. A repeated attribute is not reported:
-    ///    the browser ignores it too.
-    /// A dropped end tag is not reported: it changes no content.
+    ///    an attribute left out of its tag (at most kMaxNameLength bytes each).
+    ///    A name that is not allowed there is listed as the tag is read, so
+    ///    also when the tag itself is then left out, and each time it is
+    ///    repeated; a value that fails its check (width="100px"), as the tag
+    ///    is written, after them. A repeated allowed attribute is not listed
+    ///    (the first one wins, as in the browser), nor loading and decoding on
+    ///    img, which the sanitizer writes itself;
+    ///  - kUnfinishedTag: the name of a start tag still without its '>' when
+    ///    its block ends (end_block), which is dropped.
+    /// A dropped end tag is not listed (it changes no content), nor anything
+    /// inside a dropped svg or math subtree or raw-text element.
     std::string dropped;
     static constexpr char kDroppedUrl = 0;  // the writer's warnings are in this order
     static constexpr char kDroppedTag = 1;
     static constexpr char kMisplacedTag = 2;
     static constexpr char kDroppedAttribute = 3;
-    /// Where the tag of the last of them began (its '<', in the raw HTML fed):
-    /// a tag can begin in an earlier feed() than the one that ends it.
-    const char* dropped_at = nullptr;
+    static constexpr char kUnfinishedTag = 4;
+    static constexpr std::size_t kMaxDropped = 101;
 
 private:
     enum class State : unsigned char {
@@ -148,7 +158,7 @@ private:
         raw_text,
     };
     static constexpr std::size_t kMaxNameLength = 16;  // longer than any allow-listed name
-    static constexpr std::size_t kAttributeCount = 23;  // size of the attribute allow-list
+    static constexpr std::size_t kAttributeCount = 25;  // size of the attribute allow-list
     static constexpr std::size_t kElementCount = 76;    // size of the element table
 
     bool step(char c, OutputBuffer& out);  // one tokenizer step; true = reconsume c
@@ -208,6 +218,7 @@ private:
     Floor floors_[kMaxOpenElements];
     std::size_t floor_count_ = 0;
     std::string scratch_;               // decoded attribute value / text
+    std::size_t dropped_count_ = 0;     // entries added to `dropped` so far
 };
 
 }  // namespace blogreader::markdown

@@ -229,7 +229,10 @@ private:
         if (type == MD_BLOCK_H) {
             finish_heading();
         } else if (type == MD_BLOCK_HTML) {
-            if (!options_.unsafe_raw_html) sanitizer_.end_block(out_);
+            if (!options_.unsafe_raw_html) {
+                sanitizer_.end_block(out_);
+                warn_dropped_html();  // a tag without its '>' (only an HTML block can end inside a tag)
+            }
         } else {
             out_.append_outlined(kBlockEnds[type]);
         }
@@ -478,13 +481,13 @@ private:
         {"tag_dropped", "a raw HTML tag was removed because it is not allowed: <"},
         {"tag_dropped", "a raw HTML tag was removed because it is not allowed there: <"},
         {"attribute_dropped", "a raw HTML attribute was removed because it or its value is not allowed: <"},
+        {"tag_dropped", "a raw HTML tag was removed because its '>' is missing: <"},
     };
 
     // `at` is where the URL or tag is written: in the body for raw HTML and
     // for a Markdown destination without escapes or entities, in md4c's
     // decoded copy otherwise (then the line is unknown: null in the JSON).
     void warn_dropped(std::size_t kind, std::string_view text, const char* at) {
-        if (result_.warnings.size() > kMaxWarnings) return;  // full: 10 MB of "<x>" builds no messages
         std::size_t shown_size = text.size() < 80 ? text.size() : 80;
         while (shown_size < text.size() && (text[shown_size] & 0xC0) == 0x80) --shown_size;  // whole characters
         std::string message(kDropped[kind].message);
@@ -495,14 +498,15 @@ private:
     void warn_dropped_url(std::string_view url, const char* at) { warn_dropped(0, url, at); }
 
     // What the sanitizer has just left out of raw HTML (URLs, tags,
-    // attributes), all in the last piece of it md4c handed over (it does so
-    // line by line), with the line where the last such tag begins: a tag
-    // written over several lines gets its first line. (Two such tags ending in
-    // one piece, the first begun on an earlier line, would both get the piece's line.)
+    // attributes), each with the line its tag begins on.
+    static_assert(HtmlSanitizer::kMaxDropped > kMaxWarnings, "the sanitizer must list enough for every warning");
     void warn_dropped_html() {
+        constexpr std::size_t kText = 1 + sizeof(const char*);  // kind, where, text, NUL
         for (std::string_view entries = sanitizer_.dropped; !entries.empty();) {
-            const std::size_t end = entries.find('\0', 1);
-            warn_dropped(static_cast<std::size_t>(entries[0]), entries.substr(1, end - 1), sanitizer_.dropped_at);
+            const std::size_t end = entries.find('\0', kText);
+            const char* at;
+            std::memcpy(&at, entries.data() + 1, sizeof at);
+            warn_dropped(static_cast<std::size_t>(entries[0]), entries.substr(kText, end - kText), at);
             entries.remove_prefix(end + 1);
         }
         sanitizer_.dropped.clear();

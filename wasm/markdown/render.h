@@ -68,14 +68,17 @@ struct TocEntry {
 /// - "url_dropped": a link, image or raw HTML URL whose scheme is not allowed;
 ///   the message ends with it (its first 80 bytes);
 /// - "tag_dropped": a raw HTML start tag left out, "<iframe>" (an element that
-///   is not allowed) or "<li>" (allowed, but not where it stands: see
-///   HtmlSanitizer); its text stays unless it is script, style, svg...;
-/// - "attribute_dropped": an attribute left out of a kept raw HTML tag, "<p
-///   style>" (not allowed there, or a value that fails its check).
-/// Raw HTML warnings have the line its tag begins on. A url_dropped warning has
-/// the line of the URL; 0 for a Markdown destination with an escape or a
-/// character reference, which md4c decodes into a copy, and for a URL that lies
-/// before one reported earlier (between a reference link and its later definition).
+///   is not allowed), "<li>" (allowed, but not where it stands: see
+///   HtmlSanitizer) or one without its '>' when its HTML block ends; its text
+///   stays unless it is script, style, svg...;
+/// - "attribute_dropped": an attribute left out of a raw HTML tag, "<p style>"
+///   (not allowed there, or a value that fails its check).
+/// HtmlSanitizer::dropped says what is listed and in which order. Raw HTML
+/// warnings have the line its tag begins on. A url_dropped warning has the line
+/// of the URL; 0 for a Markdown destination with an escape or a character
+/// reference, which md4c decodes into a copy. Any warning whose position lies
+/// before one reported earlier (between a reference link and its later
+/// definition) has 0.
 /// The comment profile, which shows raw HTML as text, and the unsafe raw HTML
 /// option drop no tags, so they give no tag or attribute warnings.
 using RenderWarning = Warning;

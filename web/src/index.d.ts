@@ -53,7 +53,7 @@ export interface TocEntry { level: number; id: string; text: string }
  * tag left out: an element that is not allowed, like `<iframe>`, or one not allowed where it
  * stands, like `<li>` outside a list), attribute_dropped (an attribute left out of a raw HTML
  * tag, like `<p style>`), warnings_truncated (after 100). Raw HTML warnings have the line
- * their tag begins on.
+ * their tag begins on, or null between a reference link and its definition further down.
  */
 export interface RenderWarning { line: number | null; code: string; message: string }
 export interface RenderResult {
