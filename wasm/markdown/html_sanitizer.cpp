@@ -66,11 +66,15 @@ constexpr AttributeSpec kAttributes[] = {
     {"width", AttributeKind::dimension},
 };
 
+constexpr std::size_t attribute_index(std::string_view name) {
+    std::size_t i = 0;
+    while (i < std::size(kAttributes) && std::string_view(kAttributes[i].name) != name) ++i;
+    return i;  // std::size(kAttributes) for a typo
+}
+
 constexpr std::uint32_t attr(std::string_view name) {
-    for (std::size_t i = 0; i < std::size(kAttributes); ++i) {
-        if (std::string_view(kAttributes[i].name) == name) return std::uint32_t{1} << i;
-    }
-    return 0;  // a typo makes the attribute unusable; checked below
+    const std::size_t i = attribute_index(name);
+    return i < std::size(kAttributes) ? std::uint32_t{1} << i : 0;  // a typo makes the attribute unusable; checked below
 }
 
 constexpr std::uint32_t kGlobal = attr("align") | attr("class") | attr("dir") | attr("id") | attr("lang") | attr("title");
@@ -206,12 +210,7 @@ constexpr Placement kPlacements[] = {
 constexpr unsigned char kFirstHeading = element("h1");  // h1-h6 are consecutive in kElements
 constexpr unsigned char kImg = element("img");
 constexpr unsigned char kPlaintext = element("plaintext");
-// The index of href in kAttributes (its bit's position).
-constexpr unsigned char kHref = [] {
-    unsigned char i = 0;
-    while ((attr("href") >> i) != 1) ++i;
-    return i;
-}();
+constexpr std::size_t kHref = attribute_index("href");
 
 constexpr bool placements_named_right() {
     for (const auto& p : kPlacements) {
@@ -567,7 +566,7 @@ void HtmlSanitizer::begin_tag(bool end_tag) {
 }
 
 void HtmlSanitizer::finish_tag_name() {
-    tag_element_ = find_by_name(kElements, std::string_view(tag_name_, tag_name_length_));
+    tag_element_ = find_by_name(kElements, tag_name());
 }
 
 void HtmlSanitizer::begin_attribute() {
@@ -657,7 +656,7 @@ void HtmlSanitizer::emit_tag(OutputBuffer& out) {
     } else {
         dropped_as = kMisplacedTag;
     }
-    note_dropped(dropped_as, std::string_view(tag_name_, tag_name_length_));
+    note_dropped(dropped_as, tag_name());
 }
 
 void HtmlSanitizer::write_start_tag(std::size_t element, OutputBuffer& out) {
@@ -802,7 +801,7 @@ void HtmlSanitizer::end_block(OutputBuffer& out) {
     const State state = state_;
     // A start tag without its '>' (the states between are those of a tag).
     if (state >= State::tag_name && state <= State::self_closing_start_tag && !tag_is_end_ && subtree_depth_ == 0) {
-        note_dropped(kUnfinishedTag, std::string_view(tag_name_, tag_name_length_));
+        note_dropped(kUnfinishedTag, tag_name());
     }
     reset_block_state();
     if (state == State::tag_open) write_text("<", out);

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -148,6 +149,21 @@ public:
     static constexpr char kUnfinishedTag = 4;
     static constexpr std::size_t kMaxDropped = 101;
 
+    /// Calls visit(kind, tag_begin, text) for each entry of `dropped`, in order,
+    /// then clears it: the one reader of the entry format.
+    template <typename Visit>
+    void take_dropped(Visit&& visit) {
+        constexpr std::size_t kText = 1 + sizeof(const char*);  // kind, where, text, NUL
+        for (std::string_view entries = dropped; !entries.empty();) {
+            const std::size_t end = entries.find('\0', kText);
+            const char* at;
+            std::memcpy(&at, entries.data() + 1, sizeof at);
+            visit(entries[0], at, entries.substr(kText, end - kText));
+            entries.remove_prefix(end + 1);
+        }
+        dropped.clear();
+    }
+
 private:
     enum class State : unsigned char {
         data, tag_open, end_tag_open, tag_name, before_attribute_name, attribute_name,
@@ -171,6 +187,7 @@ private:
     void append_attribute_value(char c);
     void emit_tag(OutputBuffer& out);
     void note_dropped(char kind, std::string_view text, std::string_view attribute = {});  // to `dropped`
+    std::string_view tag_name() const noexcept { return {tag_name_, tag_name_length_}; }
     void write_start_tag(std::size_t element, OutputBuffer& out);
     void close_to(std::size_t element, OutputBuffer& out);
     bool open_in_scope(std::size_t element) const noexcept;  // open above floor_

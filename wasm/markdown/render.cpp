@@ -470,8 +470,9 @@ private:
         out_.append(reference);
     }
 
-    // What was left out, by kind: the warning's code and the start of its
-    // message, which ends with the URL (its first 80 bytes) or the tag.
+    // What was left out, by kind (HtmlSanitizer::kDroppedUrl...: their values
+    // index this table): the warning's code and the start of its message,
+    // which ends with the URL (its first 80 bytes) or the tag.
     struct DroppedWarning {
         const char* code;
         const char* message;
@@ -492,24 +493,21 @@ private:
         while (shown_size < text.size() && (text[shown_size] & 0xC0) == 0x80) --shown_size;  // whole characters
         std::string message(kDropped[kind].message);
         message.append(text.data(), shown_size);
-        if (kind > 0) message.push_back('>');
+        if (kind != HtmlSanitizer::kDroppedUrl) message.push_back('>');  // a tag
         add_warning(result_, line_at(at), kDropped[kind].code, std::move(message));
     }
-    void warn_dropped_url(std::string_view url, const char* at) { warn_dropped(0, url, at); }
+    void warn_dropped_url(std::string_view url, const char* at) { warn_dropped(HtmlSanitizer::kDroppedUrl, url, at); }
 
     // What the sanitizer has just left out of raw HTML (URLs, tags,
     // attributes), each with the line its tag begins on.
     static_assert(HtmlSanitizer::kMaxDropped > kMaxWarnings, "the sanitizer must list enough for every warning");
+    static_assert(HtmlSanitizer::kDroppedUrl == 0 && HtmlSanitizer::kDroppedTag == 1 && HtmlSanitizer::kMisplacedTag == 2 &&
+                      HtmlSanitizer::kDroppedAttribute == 3 && HtmlSanitizer::kUnfinishedTag == 4,
+                  "kDropped is indexed by the sanitizer's kinds");
     void warn_dropped_html() {
-        constexpr std::size_t kText = 1 + sizeof(const char*);  // kind, where, text, NUL
-        for (std::string_view entries = sanitizer_.dropped; !entries.empty();) {
-            const std::size_t end = entries.find('\0', kText);
-            const char* at;
-            std::memcpy(&at, entries.data() + 1, sizeof at);
-            warn_dropped(static_cast<std::size_t>(entries[0]), entries.substr(kText, end - kText), at);
-            entries.remove_prefix(end + 1);
-        }
-        sanitizer_.dropped.clear();
+        sanitizer_.take_dropped([this](char kind, const char* at, std::string_view text) {
+            warn_dropped(static_cast<std::size_t>(kind), text, at);
+        });
     }
 
     // The line (1-based, in the whole document) of position `at` of the body,
