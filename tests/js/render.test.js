@@ -89,6 +89,10 @@ test('article profile: raw HTML that loses a tag or an attribute gets a warning 
   const cut = renderMarkdown(`<div>\n<x${'é'.repeat(8)}>t\n</div>`).warnings;
   assert.equal(cut[0].message, `a raw HTML tag was removed because it is not allowed: <x${'é'.repeat(7)}\uFFFD>`);
   assert.deepEqual(renderMarkdown(md, { profile: 'comment' }).warnings, []);
+  // A link whose URL is refused is reported where it begins, with its destination's line; the raw
+  // HTML in its text comes after it and has no line (lines are counted in one pass: README).
+  assert.deepEqual(renderMarkdown('Intro\n\n[<span style="x">t</span>\nmore](javascript:1) <i title=y onclick=z>i</i>\n').warnings
+    .map((w) => [w.line, w.code]), [[4, 'url_dropped'], [null, 'attribute_dropped'], [4, 'attribute_dropped']]);
 });
 
 test('raw HTML: a kept URL is the one the browser would have followed (WHATWG URL)', () => {

@@ -77,8 +77,9 @@ struct TocEntry {
 /// warnings have the line its tag begins on. A url_dropped warning has the line
 /// of the URL; 0 for a Markdown destination with an escape or a character
 /// reference, which md4c decodes into a copy. Any warning whose position lies
-/// before one reported earlier (between a reference link and its later
-/// definition) has 0.
+/// before one reported earlier has 0: a Markdown link is reported when it
+/// opens, so raw HTML in the text of a link whose URL is refused has 0, and so
+/// has everything between a reference link and its later definition.
 /// The comment profile, which shows raw HTML as text, and the unsafe raw HTML
 /// option drop no tags, so they give no tag or attribute warnings.
 using RenderWarning = Warning;

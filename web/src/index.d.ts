@@ -45,15 +45,17 @@ export interface RenderOptions {
 export interface TocEntry { level: number; id: string; text: string }
 /**
  * A problem the site owner should fix; the article still renders. `line` is 1-based in the whole
- * document (front matter included), null when unknown (a url_dropped warning for a Markdown
- * destination written with an escape or a character reference, or for a URL between a reference
- * link and its definition further down). Codes: front_matter_unclosed,
+ * document (front matter included), null when unknown: a url_dropped warning for a Markdown
+ * destination written with an escape or a character reference; and, since lines are counted in
+ * one pass and a Markdown link is reported where it begins (with its destination's line), any
+ * warning from the text of a link whose URL is refused, or between a reference link whose refused
+ * URL is defined further down and that definition. Codes: front_matter_unclosed,
  * front_matter_syntax, front_matter_unsupported, front_matter_duplicate_key, url_dropped (a
  * link's, image's or raw HTML URL whose scheme is not allowed), tag_dropped (a raw HTML start
  * tag left out: an element that is not allowed, like `<iframe>`, or one not allowed where it
  * stands, like `<li>` outside a list), attribute_dropped (an attribute left out of a raw HTML
  * tag, like `<p style>`), warnings_truncated (after 100). Raw HTML warnings have the line
- * their tag begins on, or null between a reference link and its definition further down.
+ * their tag begins on (or null, as above).
  */
 export interface RenderWarning { line: number | null; code: string; message: string }
 export interface RenderResult {
