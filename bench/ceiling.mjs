@@ -5,7 +5,7 @@
 //
 // On the ~200 KB blog document (bench/corpus.mjs) it times, in one process:
 //  - md4c 0.4.8 parsing with empty callbacks (bench/md4c_ceiling.c, built like our engine),
-//    and the same md4c compiled for speed (bench/md4c_ceiling_fast.c, -O3);
+//    and the same md4c compiled for speed (br_md4c_fast in cmake/wasm.cmake, -O3);
 //  - encoding the Markdown into WASM memory and decoding our HTML output into a JS string,
 //    the way web/src/wasm.js does (work every engine that returns a string pays);
 //  - our renderMarkdown() (article profile) and md4w-fast's mdToHtml();
@@ -88,7 +88,7 @@ const floor = t.parse + t.encode + t.decode;
 const floorFast = t.parseFast + t.encode + t.decode;
 console.log(`blog-200k: ${inputBytes.length} bytes of Markdown, ${htmlBytes.length} bytes of HTML; node ${process.version}`);
 console.log(`  md4c parse, empty callbacks   ${t.parse.toFixed(3)} ms  ${rate(t.parse)} MB/s`);
-console.log(`  md4c parse, built for speed    ${t.parseFast.toFixed(3)} ms  ${rate(t.parseFast)} MB/s (md4c at -O3)`);
+console.log(`  md4c parse, built for speed   ${t.parseFast.toFixed(3)} ms  ${rate(t.parseFast)} MB/s (md4c at -O3)`);
 console.log(`  encode input (encodeInto)     ${t.encode.toFixed(3)} ms`);
 console.log(`  decode output (${String(pieces.length).padStart(4)} pieces)  ${t.decode.toFixed(3)} ms`);
 console.log(`  zero-cost writer: parse + encode + decode = ${floor.toFixed(3)} ms  ${rate(floor)} MB/s = ${(t.md4w / floor).toFixed(2)}x md4w`);

@@ -125,6 +125,10 @@ foreach(source IN LISTS br_core_sources br_md4c_sources br_unicode_sources)
     set_source_files_properties("${path}" PROPERTIES COMPILE_OPTIONS "${BR_WASM_SIZE_OPT}")
   endif()
 endforeach()
+set(br_md4c_unit "${PROJECT_SOURCE_DIR}/wasm/markdown/md4c_unit.c")
+get_source_file_property(br_md4c_level "${br_md4c_unit}" COMPILE_OPTIONS)
+set_source_files_properties("${br_md4c_unit}" PROPERTIES COMPILE_OPTIONS
+  "$<IF:$<STREQUAL:$<TARGET_PROPERTY:NAME>,br_md4c_fast>,-O3,${br_md4c_level}>")
 # Our malloc (wasm/wasm_malloc.cpp, only in the WebAssembly modules) runs on
 # every allocation: compiled for speed, like the heap it calls.
 set_source_files_properties("${PROJECT_SOURCE_DIR}/wasm/wasm_malloc.cpp" PROPERTIES COMPILE_OPTIONS "${BR_WASM_OPT}")
@@ -147,6 +151,13 @@ target_compile_definitions(br_core PRIVATE _LIBCPP_DISABLE_EXTERN_TEMPLATE)
 # slower (3.58-3.98 vs 3.71-4.23 ms on blog-200k, alternating in one process).
 target_compile_options(br_core PRIVATE ${br_lto} ${br_wasm_features} -fno-exceptions -fno-rtti -fno-unroll-loops)
 target_compile_options(br_md4c PRIVATE ${br_lto} ${br_wasm_features} -fno-unroll-loops)
+# md4c compiled for speed, for bench/ceiling.mjs alone (md4c_ceiling_fast below):
+# br_md4c's source, options, include folders and definitions; only the -O level
+# differs, through the source's COMPILE_OPTIONS (after the loop above), as for json.cpp.
+add_library(br_md4c_fast STATIC EXCLUDE_FROM_ALL wasm/markdown/md4c_unit.c)
+foreach(property INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS)
+  set_property(TARGET br_md4c_fast PROPERTY ${property} "$<TARGET_PROPERTY:br_md4c,${property}>")
+endforeach()
 target_compile_options(br_unicode PRIVATE ${br_lto} ${br_wasm_features} -fno-exceptions -fno-rtti -fno-unroll-loops)
 
 # A build that keeps function names, for bench/size.mjs (size analysis by function and owner).
@@ -243,28 +254,23 @@ br_wasm_module(blog_reader_comments "blog-reader-comments" "${br_exports_shared}
 # bench/ceiling.mjs measures. Not part of the default build.
 # The same allocator as the engine, so that the ceiling parses under the same
 # conditions. br_core brings md4c and the heap; the link keeps only what is used.
+set(br_ceiling_link_options ${br_lto} ${br_wasm_features} --no-entry -sSTANDALONE_WASM=1
+  -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 ${br_malloc_link}
+  -sALLOW_MEMORY_GROWTH=1 -sERROR_ON_UNDEFINED_SYMBOLS=1)
 add_executable(md4c_ceiling EXCLUDE_FROM_ALL bench/md4c_ceiling.c ${br_malloc_sources})
 target_link_libraries(md4c_ceiling PRIVATE br_core)
 set_target_properties(md4c_ceiling PROPERTIES OUTPUT_NAME "md4c-ceiling" SUFFIX ".wasm")
 target_compile_options(md4c_ceiling PRIVATE ${br_wasm_features} ${br_lto})
-target_link_options(md4c_ceiling PRIVATE ${BR_WASM_ENGINE_LINK_OPT} ${br_lto} ${br_wasm_features} --no-entry -sSTANDALONE_WASM=1
-  -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 ${br_malloc_link}
-  -sALLOW_MEMORY_GROWTH=1 -sERROR_ON_UNDEFINED_SYMBOLS=1)
-
-# bench/md4c_ceiling_fast.c: the same, with md4c compiled at -O3 (it includes
-# md4c_unit.c itself), so that the ceiling is also known for md4c built for speed.
-add_executable(md4c_ceiling_fast EXCLUDE_FROM_ALL bench/md4c_ceiling_fast.c ${br_malloc_sources})
-target_include_directories(md4c_ceiling_fast PRIVATE "${PROJECT_SOURCE_DIR}/wasm/markdown" "${PROJECT_SOURCE_DIR}/bench"
-  "${CMAKE_BINARY_DIR}/generated" "${MD4C_SOURCE_DIR}")
-target_compile_definitions(md4c_ceiling_fast PRIVATE MD4C_USE_UTF8)
-# br_core brings the heap and the Unicode tables; md_parse is already defined here,
-# so the linker takes nothing from its -Oz copy of md4c.
-target_link_libraries(md4c_ceiling_fast PRIVATE br_core)
+target_link_options(md4c_ceiling PRIVATE ${BR_WASM_ENGINE_LINK_OPT} ${br_ceiling_link_options})
+# The same ceiling with md4c built for speed (br_md4c_fast, linked at -O3), so that
+# the ceiling is also known for the fastest build of md4c. br_md4c_fast comes
+# first: md_parse is then defined, and the linker takes nothing from br_core's
+# -Oz copy of md4c (br_core still brings the heap and the Unicode tables).
+add_executable(md4c_ceiling_fast EXCLUDE_FROM_ALL bench/md4c_ceiling.c ${br_malloc_sources})
+target_link_libraries(md4c_ceiling_fast PRIVATE br_md4c_fast br_core)
 set_target_properties(md4c_ceiling_fast PROPERTIES OUTPUT_NAME "md4c-ceiling-fast" SUFFIX ".wasm")
-target_compile_options(md4c_ceiling_fast PRIVATE -O3 -w ${br_wasm_features} ${br_lto})
-target_link_options(md4c_ceiling_fast PRIVATE -O3 ${br_lto} ${br_wasm_features} --no-entry -sSTANDALONE_WASM=1
-  -sEXPORTED_FUNCTIONS=_ceiling_input,_ceiling_parse -sFILESYSTEM=0 ${br_malloc_link}
-  -sALLOW_MEMORY_GROWTH=1 -sERROR_ON_UNDEFINED_SYMBOLS=1)
+target_compile_options(md4c_ceiling_fast PRIVATE ${br_wasm_features} ${br_lto})
+target_link_options(md4c_ceiling_fast PRIVATE -O3 ${br_ceiling_link_options})
 
 # bench/md4c_html.cpp: md4c 0.4.8 and md4c-html as released (no rewrites), built
 # for speed, not size: the md4c + md4c-html build the speed goal is set against,
